@@ -1,0 +1,31 @@
+package io.jansuite.common.auth;
+
+import java.util.Set;
+
+/**
+ * Who is calling: a user signed in with an access token (all scopes of their roles) or with an API key
+ * (the key's scopes). Resources read it from {@link CurrentCaller}.
+ */
+public record Caller(String userId, Set<String> roles, Set<String> scopes, String sessionId, String apiKeyId,
+        boolean guest, String credential) {
+
+    public static final String ADMIN = "admin";
+
+    public boolean isAdmin() {
+        return roles.contains(ADMIN) && scopes.contains(ADMIN);
+    }
+
+    public boolean canWrite() {
+        return scopes.contains("write");
+    }
+
+    /** The credential as the caller presented it, to act on their behalf in a call to another service. */
+    public String authorizationHeader() {
+        return "Bearer " + credential;
+    }
+
+    @Override
+    public String toString() {
+        return "Caller[" + userId + (apiKeyId == null ? "" : ", key " + apiKeyId) + "]";
+    }
+}

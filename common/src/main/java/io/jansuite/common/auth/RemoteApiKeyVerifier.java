@@ -1,0 +1,85 @@
+package io.jansuite.common.auth;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
+import io.jansuite.common.error.ApiException;
+import io.quarkus.arc.DefaultBean;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.WebApplicationException;
+import java.time.Duration;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+/**
+ * Asks the auth-service about API keys and caches the answer, keyed by the key's hash: known keys for
+ * {@code app.auth.key-cache-ttl}, unknown ones for a tenth of it. Revocations evict at once
+ * ({@link RevocationPoller}), so the cache never outlives a revoked key by more than a poll interval.
+ */
+@DefaultBean
+@ApplicationScoped
+public class RemoteApiKeyVerifier implements ApiKeyVerifier {
+
+    @Inject
+    @RestClient
+    AuthInternalClient auth;
+
+    @ConfigProperty(name = "app.auth.key-cache-ttl", defaultValue = "30s")
+    Duration ttl;
+
+    private Cache<String, Optional<VerifiedKey>> cache;
+
+    @PostConstruct
+    void init() {
+        cache = Caffeine.newBuilder().maximumSize(100_000).expireAfter(new Expiry<String, Optional<VerifiedKey>>() {
+            @Override
+            public long expireAfterCreate(String key, Optional<VerifiedKey> value, long now) {
+                return (value.isPresent() ? ttl : ttl.dividedBy(10)).toNanos();
+            }
+
+            @Override
+            public long expireAfterUpdate(String key, Optional<VerifiedKey> value, long now, long current) {
+                return expireAfterCreate(key, value, now);
+            }
+
+            @Override
+            public long expireAfterRead(String key, Optional<VerifiedKey> value, long now, long current) {
+                return current;
+            }
+        }).build();
+    }
+
+    @Override
+    public Uni<VerifiedKey> verify(String rawKey) {
+        String hash = ApiKeyFormat.hash(rawKey);
+        Optional<VerifiedKey> cached = cache.getIfPresent(hash);
+        if (cached != null) {
+            return Uni.createFrom().item(cached.orElse(null));
+        }
+        return auth.verify(new AuthInternalClient.KeyToVerify(rawKey))
+                .map(envelope -> Optional.ofNullable(envelope.data()))
+                .onFailure(WebApplicationException.class).recoverWithUni(e -> {
+                    int status = ((WebApplicationException) e).getResponse().getStatus();
+                    if (status == 401 || status == 404) {
+                        return Uni.createFrom().item(Optional.empty());
+                    }
+                    return Uni.createFrom().failure(unavailable());
+                })
+                .onFailure(f -> !(f instanceof ApiException)).transform(f -> unavailable())
+                .invoke(answer -> cache.put(hash, answer))
+                .map(answer -> answer.orElse(null));
+    }
+
+    @Override
+    public void evict(String keyId) {
+        cache.asMap().entrySet().removeIf(e -> e.getValue().map(k -> k.keyId().equals(keyId)).orElse(false));
+    }
+
+    private static ApiException unavailable() {
+        return ApiException.unavailable("service_unavailable", "Credentials cannot be checked right now; try again shortly.");
+    }
+}
