@@ -155,6 +155,17 @@ class SharedEdgeTest {
                 .body("error.message", not(equalTo(null)));
     }
 
+    @Test
+    void openApiDocumentsTheEnvelopeAndHidesInternalRoutes() {
+        given().accept("application/json").get("/q/openapi?format=json").then().statusCode(200)
+                .body("components.schemas.ErrorEnvelope.properties.error.required", org.hamcrest.Matchers.hasItem("request_id"))
+                .body("paths", not(org.hamcrest.Matchers.hasKey("/internal/probe")))
+                .body("paths.'/v1/probe'.post.summary", equalTo("Create"))
+                .body("paths.'/v1/probe'.post.responses.'400'.content.'application/json'.schema.$ref",
+                        equalTo("#/components/schemas/ErrorEnvelope"))
+                .body("paths.'/v1/public/probe'.get.responses", not(org.hamcrest.Matchers.hasKey("401")));
+    }
+
     static String hmac(String secret, String name) {
         try {
             javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
