@@ -1,0 +1,147 @@
+package io.jansuite.conversation.service;
+
+import io.jansuite.common.api.Page;
+import io.jansuite.common.http.Ids;
+import io.jansuite.conversation.Conversation;
+import io.jansuite.conversation.Message;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.quarkus.panache.common.Sort;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Messages of a conversation the caller owns. A null result means the conversation (or the message) is not
+ * the caller's or does not exist.
+ */
+@ApplicationScoped
+public class MessageService {
+
+    @Inject
+    ConversationService conversations;
+
+    @Inject
+    Limits limits;
+
+    /** A message to append, already validated or about to be. */
+    public record NewMessage(String role, String content, String contentType) {
+    }
+
+    /** What a regeneration needs: the messages that lead to it and the model to ask. */
+    public record Context(List<Message> messages, String lastModel) {
+    }
+
+    public void validate(NewMessage m) {
+        limits.role(m.role());
+        limits.content(m.content());
+        limits.contentType(m.contentType());
+    }
+
+    /**
+     * Appends in order, in one transaction: the conversation row is locked and its {@code next_position}
+     * counter bumped, so an append costs the same however long the conversation is. {@code model}, when
+     * given, becomes the conversation's default model for regenerate.
+     */
+    @WithTransaction
+    public Uni<List<Message>> append(String userId, String conversationId, List<NewMessage> messages, String model) {
+        messages.forEach(this::validate);
+        return conversations.lockOwned(userId, conversationId).flatMap(c -> {
+            if (c == null) {
+                return Uni.createFrom().nullItem();
+            }
+            Instant now = Timestamps.after(c.updatedAt);
+            List<Message> created = new ArrayList<>(messages.size());
+            for (NewMessage m : messages) {
+                Message row = new Message();
+                row.id = Ids.next("msg");
+                row.conversationId = c.id;
+                row.position = c.nextPosition++;
+                row.role = m.role();
+                row.content = m.content();
+                row.contentType = limits.contentType(m.contentType());
+                row.createdAt = now;
+                row.updatedAt = now;
+                created.add(row);
+            }
+            c.updatedAt = now;
+            if (model != null && !model.isBlank()) {
+                c.lastModel = model;
+            }
+            return Message.persist(created).replaceWith(created);
+        });
+    }
+
+    @WithSession
+    public Uni<Slice<Message>> list(String userId, String conversationId, Page page, boolean ascending) {
+        Sort sort = ascending ? Sort.ascending("position") : Sort.descending("position");
+        return conversations.owned(userId, conversationId).flatMap(c -> c == null ? Uni.createFrom().nullItem()
+                : Message.count("conversationId", conversationId).flatMap(total -> Message
+                        .<Message>find("conversationId", sort, conversationId)
+                        .range(page.offset(), page.offset() + page.limit() - 1).list()
+                        .map(items -> new Slice<>(items, total))));
+    }
+
+    /** All messages, oldest first (for the inference-service, which sends them to a model). */
+    @WithSession
+    public Uni<List<Message>> all(String userId, String conversationId) {
+        return conversations.owned(userId, conversationId).flatMap(c -> c == null ? Uni.createFrom().nullItem()
+                : Message.<Message>find("conversationId", Sort.ascending("position"), conversationId).list());
+    }
+
+    @WithTransaction
+    public Uni<Message> edit(String userId, String conversationId, String messageId, String content) {
+        limits.content(content);
+        return conversations.lockOwned(userId, conversationId).flatMap(c -> c == null ? Uni.createFrom().nullItem()
+                : find(conversationId, messageId).map(m -> {
+                    if (m == null) {
+                        return null;
+                    }
+                    m.content = content;
+                    m.updatedAt = Timestamps.after(m.updatedAt);
+                    c.updatedAt = Timestamps.after(c.updatedAt);
+                    return m;
+                }));
+    }
+
+    @WithTransaction
+    public Uni<Boolean> delete(String userId, String conversationId, String messageId) {
+        return conversations.lockOwned(userId, conversationId).flatMap(c -> c == null ? Uni.createFrom().item(false)
+                : Message.delete("id = ?1 and conversationId = ?2", messageId, conversationId).map(n -> {
+                    if (n > 0) {
+                        c.updatedAt = Timestamps.after(c.updatedAt);
+                    }
+                    return n > 0;
+                }));
+    }
+
+    /**
+     * The conversation up to a message: before it for an assistant message (that answer is being redone),
+     * up to and including it otherwise (the model answers it). Null when either is not the caller's.
+     */
+    @WithSession
+    public Uni<Context> contextFor(String userId, String conversationId, String messageId) {
+        return conversations.owned(userId, conversationId).flatMap(c -> c == null ? Uni.createFrom().nullItem()
+                : find(conversationId, messageId).flatMap(target -> {
+                    if (target == null) {
+                        return Uni.createFrom().nullItem();
+                    }
+                    String bound = "assistant".equals(target.role) ? "position < ?2" : "position <= ?2";
+                    return Message.<Message>find("conversationId = ?1 and " + bound, Sort.ascending("position"),
+                            conversationId, target.position).list().map(list -> new Context(list, c.lastModel));
+                }));
+    }
+
+    @WithSession
+    public Uni<Message> get(String userId, String conversationId, String messageId) {
+        return conversations.owned(userId, conversationId).flatMap(c -> c == null ? Uni.createFrom().nullItem()
+                : find(conversationId, messageId));
+    }
+
+    private Uni<Message> find(String conversationId, String messageId) {
+        return Message.find("id = ?1 and conversationId = ?2", messageId, conversationId).firstResult();
+    }
+}
