@@ -24,8 +24,9 @@ final class EdgeInterceptor implements ProxyInterceptor {
 
     @Override
     public Future<ProxyResponse> handleProxyRequest(ProxyContext context) {
+        String requestId = context.request().headers().get(ErrorBodies.REQUEST_ID);
+        context.set(ErrorBodies.REQUEST_ID, requestId);
         return context.sendRequest().recover(failure -> {
-            String requestId = context.request().headers().get(ErrorBodies.REQUEST_ID);
             boolean timedOut = failure instanceof TimeoutException;
             ProxyResponse response = context.request().release().response()
                     .setStatusCode(timedOut ? 504 : 502)
@@ -40,7 +41,7 @@ final class EdgeInterceptor implements ProxyInterceptor {
     @Override
     public Future<Void> handleProxyResponse(ProxyContext context) {
         ProxyResponse response = context.response();
-        response.putHeader(ErrorBodies.REQUEST_ID, context.request().headers().get(ErrorBodies.REQUEST_ID));
+        response.putHeader(ErrorBodies.REQUEST_ID, context.get(ErrorBodies.REQUEST_ID, String.class));
         String contentType = response.headers().get(HttpHeaders.CONTENT_TYPE);
         boolean eventStream = contentType != null && contentType.toLowerCase().startsWith("text/event-stream");
         if (eventStream) {
