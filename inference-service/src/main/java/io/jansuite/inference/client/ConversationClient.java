@@ -1,0 +1,29 @@
+package io.jansuite.inference.client;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+@RegisterRestClient(configKey = "conversation")
+@Path("/internal/conversations/{id}/messages")
+interface ConversationClient {
+
+    @GET
+    Uni<Messages> messages(@PathParam("id") String id, @HeaderParam("Authorization") String authorization);
+
+    @POST
+    Uni<Response> append(@PathParam("id") String id, @HeaderParam("Authorization") String authorization,
+            Append body);
+
+    record Messages(List<ConversationMessage> data) {
+    }
+
+    record Append(List<ConversationMessage> messages, String model) {
+    }
+}

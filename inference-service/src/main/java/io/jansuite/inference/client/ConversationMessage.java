@@ -1,0 +1,5 @@
+package io.jansuite.inference.client;
+
+/** A message as the conversation-service stores it. */
+public record ConversationMessage(String role, String content) {
+}

@@ -1,0 +1,29 @@
+package io.jansuite.inference.client;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.WebApplicationException;
+import java.util.List;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+/** A conversation's history from the conversation-service, acting with the caller's own credential. */
+@ApplicationScoped
+public class ConversationStore {
+
+    @RestClient
+    ConversationClient client;
+
+    /** The messages oldest first, or null when the conversation is not the caller's (or does not exist). */
+    public Uni<List<ConversationMessage>> messages(String conversationId, String authorization) {
+        return client.messages(conversationId, authorization)
+                .map(m -> m == null || m.data() == null ? List.<ConversationMessage>of() : m.data())
+                .onFailure(e -> e instanceof WebApplicationException w && w.getResponse().getStatus() == 404)
+                .recoverWithNull();
+    }
+
+    public Uni<Void> append(String conversationId, String authorization, List<ConversationMessage> messages,
+            String model) {
+        return client.append(conversationId, authorization, new ConversationClient.Append(messages, model))
+                .replaceWithVoid();
+    }
+}

@@ -1,0 +1,159 @@
+package io.jansuite.inference.client;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpClientResponse;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * An upstream response whose head has arrived and whose body is paused until read, as a whole or as SSE
+ * events. A body that stalls longer than the idle timeout fails with a timeout; giving up on it (cancelling the
+ * event stream) resets the request, so the upstream stops generating.
+ */
+public final class UpstreamExchange {
+
+    /** Upper bound of events held for a slow client before the stream fails. */
+    private static final int EVENT_BUFFER = 16_384;
+
+    private final Vertx vertx;
+    private final HttpClientRequest request;
+    private final HttpClientResponse response;
+    private final long idleMs;
+
+    UpstreamExchange(Vertx vertx, HttpClientRequest request, HttpClientResponse response, long idleMs) {
+        this.vertx = vertx;
+        this.request = request;
+        this.response = response;
+        this.idleMs = Math.max(1, idleMs);
+    }
+
+    public int status() {
+        return response.statusCode();
+    }
+
+    public Uni<Buffer> body() {
+        return Uni.createFrom().emitter(em -> {
+            Buffer body = Buffer.buffer();
+            AtomicBoolean ended = new AtomicBoolean();
+            IdleTimer idle = new IdleTimer(() -> {
+                if (ended.compareAndSet(false, true)) {
+                    request.reset();
+                    em.fail(UpstreamException.timeout("upstream stalled for " + idleMs + " ms"));
+                }
+            });
+            response.handler(chunk -> {
+                idle.touch();
+                body.appendBuffer(chunk);
+            });
+            response.exceptionHandler(e -> {
+                idle.stop();
+                if (ended.compareAndSet(false, true)) {
+                    em.fail(UpstreamException.connect("upstream body failed: " + e.getMessage()));
+                }
+            });
+            response.endHandler(v -> {
+                idle.stop();
+                if (ended.compareAndSet(false, true)) {
+                    em.complete(body);
+                }
+            });
+            em.onTermination(() -> {
+                idle.stop();
+                if (ended.compareAndSet(false, true)) {
+                    request.reset();
+                }
+            });
+            idle.touch();
+            response.resume();
+        });
+    }
+
+    /** The body's error message when it is JSON with {@code error.message} (OpenAI and Anthropic alike). */
+    public Uni<String> errorMessage(ObjectMapper json) {
+        return body().map(b -> {
+            try {
+                JsonNode node = json.readTree(b.getBytes());
+                JsonNode message = node.path("error").path("message");
+                return message.isTextual() ? message.asText() : null;
+            } catch (Exception e) {
+                return null;
+            }
+        }).onFailure().recoverWithNull();
+    }
+
+    public Multi<SseParser.Event> events() {
+        return Multi.createFrom().<SseParser.Event>emitter(em -> {
+            AtomicBoolean ended = new AtomicBoolean();
+            SseParser parser = new SseParser(em::emit);
+            IdleTimer idle = new IdleTimer(() -> {
+                if (ended.compareAndSet(false, true)) {
+                    request.reset();
+                    em.fail(UpstreamException.timeout("upstream stream stalled for " + idleMs + " ms"));
+                }
+            });
+            response.handler(chunk -> {
+                idle.touch();
+                parser.feed(chunk);
+            });
+            response.exceptionHandler(e -> {
+                idle.stop();
+                if (ended.compareAndSet(false, true)) {
+                    em.fail(UpstreamException.connect("upstream stream broke: " + e.getMessage()));
+                }
+            });
+            response.endHandler(v -> {
+                idle.stop();
+                if (ended.compareAndSet(false, true)) {
+                    parser.finish();
+                    em.complete();
+                }
+            });
+            em.onTermination(() -> {
+                idle.stop();
+                if (ended.compareAndSet(false, true)) {
+                    request.reset(); // the client went away: stop the upstream generating
+                }
+            });
+            idle.touch();
+            response.resume();
+        }, EVENT_BUFFER);
+    }
+
+    /** Aborts the exchange without reading the body. */
+    public void abort() {
+        request.reset();
+    }
+
+    /** Restarted on every chunk; fires once when none came for idleMs. */
+    private final class IdleTimer {
+        private final Runnable onIdle;
+        private long id = -1;
+        private boolean stopped;
+
+        IdleTimer(Runnable onIdle) {
+            this.onIdle = onIdle;
+        }
+
+        synchronized void touch() {
+            if (stopped) {
+                return;
+            }
+            if (id >= 0) {
+                vertx.cancelTimer(id);
+            }
+            id = vertx.setTimer(idleMs, t -> onIdle.run());
+        }
+
+        synchronized void stop() {
+            stopped = true;
+            if (id >= 0) {
+                vertx.cancelTimer(id);
+            }
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package io.jansuite.inference.config;
+
+import io.smallrye.config.ConfigMapping;
+import java.time.Duration;
+
+/** Defaults for upstream calls, failover, the simulator and usage batching ({@code app.inference.*}). */
+@ConfigMapping(prefix = "app.inference")
+public interface InferenceConfig {
+
+    Duration connectTimeout();
+
+    Duration firstByteTimeout();
+
+    Duration idleTimeout();
+
+    Retry retry();
+
+    Breaker breaker();
+
+    Simulator simulator();
+
+    Usage usage();
+
+    interface Retry {
+        /** Attempts on one target before failing over to the next. */
+        int attempts();
+
+        Duration backoff();
+    }
+
+    interface Breaker {
+        /** Consecutive failures that open a provider's circuit. */
+        int failures();
+
+        Duration openFor();
+    }
+
+    interface Simulator {
+        Duration ttft();
+
+        Duration tpot();
+    }
+
+    interface Usage {
+        Duration flushEvery();
+
+        int batchSize();
+    }
+}

@@ -1,0 +1,46 @@
+package io.jansuite.inference.rest;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jansuite.common.auth.CurrentCaller;
+import io.jansuite.common.error.ApiException;
+import io.jansuite.common.http.RequestIds;
+import io.jansuite.inference.service.CompletionService;
+import io.jansuite.inference.service.Reply;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.buffer.Buffer;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.jboss.resteasy.reactive.RestMulti;
+
+/**
+ * {@code POST /v1/chat/completions}, OpenAI-compatible. One route answers both JSON and SSE, so status,
+ * headers and body are decided at run time (a {@link RestMulti}); it stays a REST resource, so the shared
+ * credential filter authenticates it like every other route.
+ */
+@Path("/v1/chat/completions")
+public class ChatCompletionsResource {
+
+    @Inject
+    CompletionService completions;
+
+    @Inject
+    CurrentCaller caller;
+
+    @Inject
+    ObjectMapper json;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Create a chat completion; with stream=true the answer is a server-sent event stream")
+    public RestMulti<Buffer> create(ObjectNode body) {
+        String requestId = RequestIds.current();
+        Uni<Reply> reply = Uni.createFrom().deferred(() -> completions.complete(body, caller.get(), requestId))
+                .onFailure(ApiException.class).recoverWithItem(e -> Reply.error((ApiException) e, requestId, json));
+        return RestMulti.fromUniResponse(reply, Reply::body, Reply::headers, Reply::status);
+    }
+}

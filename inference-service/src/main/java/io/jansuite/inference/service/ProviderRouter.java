@@ -1,0 +1,172 @@
+package io.jansuite.inference.service;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jansuite.common.error.ApiException;
+import io.jansuite.inference.client.AnthropicProvider;
+import io.jansuite.inference.client.OpenAiProvider;
+import io.jansuite.inference.client.Route;
+import io.jansuite.inference.client.SimulatorProvider;
+import io.jansuite.inference.client.Target;
+import io.jansuite.inference.client.UpstreamException;
+import io.jansuite.inference.client.UpstreamProvider;
+import io.jansuite.inference.client.UpstreamReply;
+import io.jansuite.inference.config.InferenceConfig;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Vertx;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jboss.logging.Logger;
+
+/**
+ * Sends a request to a route's targets in priority order until one answers: a target whose provider's
+ * circuit is open, or whose per-minute limit is spent, is skipped; connection errors, timeouts, 429 and 5xx
+ * are retried with backoff, then the next target is tried. All of this happens before the client has been
+ * sent a byte, so a failure here is still an honest HTTP error.
+ */
+@ApplicationScoped
+public class ProviderRouter {
+
+    private static final Logger LOG = Logger.getLogger(ProviderRouter.class);
+
+    @Inject
+    OpenAiProvider openai;
+
+    @Inject
+    AnthropicProvider anthropic;
+
+    @Inject
+    SimulatorProvider simulator;
+
+    @Inject
+    CircuitBreakers breakers;
+
+    @Inject
+    RateLimiter limiter;
+
+    @Inject
+    InferenceConfig config;
+
+    @Inject
+    Vertx vertx;
+
+    /** The target that answered, its answer, and the rate-limit state to report. */
+    public record Dispatch(Target target, UpstreamReply reply, RateDecision rate) {
+    }
+
+    /** What went wrong on the targets tried so far. */
+    private static final class Trail {
+        UpstreamException lastFailure;
+        RateDecision limited;
+        boolean skippedOpen;
+    }
+
+    public Uni<Dispatch> dispatch(Route route, ObjectNode request, String requestedModel, boolean stream) {
+        if (route.targets().isEmpty()) {
+            return Uni.createFrom().failure(ApiException.unavailable("no_provider_available",
+                    "No enabled provider serves " + requestedModel + "."));
+        }
+        return next(route.targets(), 0, request, requestedModel, stream, new Trail());
+    }
+
+    private Uni<Dispatch> next(List<Target> targets, int index, ObjectNode request, String model, boolean stream,
+            Trail trail) {
+        if (index >= targets.size()) {
+            return Uni.createFrom().failure(exhausted(trail));
+        }
+        Target target = targets.get(index);
+        if (!breakers.allows(target.providerKey())) {
+            trail.skippedOpen = true;
+            return next(targets, index + 1, request, model, stream, trail);
+        }
+        return limiter.acquire(target.providerModelId(), target.requestsPerMinute()).chain(rate -> {
+            if (!rate.allowed()) {
+                trail.limited = trail.limited == null || rate.resetMs() < trail.limited.resetMs() ? rate : trail.limited;
+                return next(targets, index + 1, request, model, stream, trail);
+            }
+            ObjectNode forTarget = request;
+            if (!request.hasNonNull("temperature") && target.defaultTemperature() != null) {
+                forTarget = request.deepCopy();
+                forTarget.put("temperature", target.defaultTemperature());
+            }
+            return attempt(target, forTarget, options(target, model, stream), 1)
+                    .map(reply -> new Dispatch(target, reply, rate))
+                    .onFailure(UpstreamException.class).recoverWithUni(failure -> {
+                        UpstreamException e = (UpstreamException) failure;
+                        if (e.rejected()) {
+                            return Uni.createFrom().failure(ApiException.badRequest("upstream_rejected_request",
+                                    e.getMessage(), null));
+                        }
+                        trail.lastFailure = e;
+                        return next(targets, index + 1, request, model, stream, trail);
+                    });
+        });
+    }
+
+    private Uni<UpstreamReply> attempt(Target target, ObjectNode request, UpstreamProvider.CallOptions options,
+            int attempt) {
+        return Uni.createFrom().deferred(() -> provider(target).call(target, request, options))
+                .onFailure(f -> !(f instanceof UpstreamException))
+                .transform(f -> UpstreamException.protocol(String.valueOf(f.getMessage())))
+                .invoke(() -> breakers.success(target.providerKey()))
+                .onFailure().recoverWithUni(failure -> {
+                    UpstreamException e = (UpstreamException) failure;
+                    if (e.rejected()) {
+                        breakers.success(target.providerKey());
+                        return Uni.createFrom().failure(e);
+                    }
+                    breakers.failure(target.providerKey());
+                    LOG.warnf("%s attempt %d failed: %s", target, attempt, e.getMessage());
+                    if (!e.retryable() || attempt >= config.retry().attempts()
+                            || !breakers.allows(target.providerKey())) {
+                        return Uni.createFrom().failure(e);
+                    }
+                    long backoff = config.retry().backoff().toMillis() << (attempt - 1);
+                    return delay(backoff).chain(() -> attempt(target, request, options, attempt + 1));
+                });
+    }
+
+    private UpstreamProvider provider(Target target) {
+        String type = target.providerType() == null ? "" : target.providerType();
+        return switch (type) {
+            case Target.ANTHROPIC -> anthropic;
+            case Target.SIMULATOR -> simulator;
+            case Target.OPENAI -> openai;
+            default -> throw UpstreamException.protocol("unknown provider type " + type);
+        };
+    }
+
+    private UpstreamProvider.CallOptions options(Target target, String model, boolean stream) {
+        return new UpstreamProvider.CallOptions(model, stream,
+                target.millis(config.connectTimeout().toMillis(), "connect_ms", "connect_timeout_ms"),
+                target.millis(config.firstByteTimeout().toMillis(), "first_byte_ms", "first_byte_timeout_ms",
+                        "read_ms", "read_timeout_ms"),
+                target.millis(config.idleTimeout().toMillis(), "idle_ms", "idle_timeout_ms"));
+    }
+
+    private Uni<Void> delay(long ms) {
+        return Uni.createFrom().emitter(em -> vertx.setTimer(Math.max(1, ms), t -> em.complete(null)));
+    }
+
+    private static ApiException exhausted(Trail trail) {
+        if (trail.lastFailure == null && trail.limited != null) {
+            Map<String, String> headers = new LinkedHashMap<>();
+            trail.limited.headers().forEach((k, v) -> headers.put(k, v.get(0)));
+            return new ApiException(429, "rate_limit_exceeded", "Rate limit of " + trail.limited.limit()
+                    + " requests per minute reached for this model; retry after " + trail.limited.resetSeconds()
+                    + " s.", null, null, headers);
+        }
+        if (trail.lastFailure == null) {
+            return ApiException.unavailable("providers_unavailable",
+                    "Every provider of this model is failing; try again shortly.");
+        }
+        if (trail.lastFailure.timeout()) {
+            return new ApiException(504, "upstream_timeout", "The model provider did not answer in time.", null);
+        }
+        String what = trail.lastFailure.status() > 0 ? "answered " + trail.lastFailure.status()
+                : trail.lastFailure.retryable() ? "could not be reached" : "sent an invalid answer";
+        return new ApiException(502, "upstream_error", "The model provider " + what + ".", null);
+    }
+}
