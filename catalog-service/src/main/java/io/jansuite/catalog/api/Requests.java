@@ -1,0 +1,62 @@
+package io.jansuite.catalog.api;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+import java.util.Map;
+
+/** Request bodies of the internal admin routes (the admin-service validates the same rules first). */
+public final class Requests {
+
+    private Requests() {
+    }
+
+    public record ProviderModelPatch(Boolean enabled,
+            @DecimalMin("0.0") @DecimalMax("2.0") Double defaultTemperature,
+            @Valid RateLimitPatch rateLimit,
+            @Size(max = 50) List<@NotBlank @Size(max = 64) String> tags,
+            @Min(1) Integer contextWindow,
+            @Size(max = 50) List<@NotBlank @Size(max = 64) String> capabilities) {
+    }
+
+    public record RateLimitPatch(@Min(1) Integer requestsPerMinute) {
+    }
+
+    public record ModelToggle(@NotNull @Size(max = 500) List<@NotBlank String> modelIds, @NotNull Boolean enabled,
+            String reason) {
+    }
+
+    public record CatalogToggle(@NotNull @Size(max = 500) List<@NotBlank String> catalogIds, @NotNull Boolean enabled,
+            String reason) {
+    }
+
+    public record ProviderCreate(@NotBlank @Size(max = 100) String name,
+            @NotBlank @Pattern(regexp = "openai|anthropic|simulator", message = "must be openai, anthropic or simulator") String type,
+            @Size(max = 2000) String baseUrl,
+            @Size(max = 4000) String apiKey,
+            Boolean enabled,
+            Map<String, Object> settings,
+            @Valid List<ModelSeed> models) {
+    }
+
+    /** A model to create with a provider (configuration bootstrap). */
+    public record ModelSeed(@NotBlank String modelId, String name, Integer contextWindow, List<String> capabilities) {
+    }
+
+    public record ProviderPatch(@Size(min = 1, max = 100) String name,
+            @Size(max = 2000) String baseUrl,
+            @Size(max = 4000) String apiKey,
+            Boolean enabled,
+            Map<String, Object> settings) {
+    }
+
+    /** {@code enabled} or its alias {@code is_active}; a content filter replaces the stored one field by field. */
+    public record McpToolPatch(Boolean enabled, Boolean isActive, Map<String, Object> contentFilter) {
+    }
+}

@@ -1,0 +1,17 @@
+package io.jansuite.catalog.api;
+
+import java.util.List;
+import java.util.Map;
+
+/** {@code GET /internal/routes/{model}}: where the inference-service sends a request for a public model. */
+public record RouteView(String model, String catalogId, boolean enabled, List<Target> targets) {
+
+    /**
+     * One enabled provider model, in priority order. {@code api_key} is decrypted; {@code settings} are the
+     * provider's settings (for the simulator: ttft_ms, tpot_ms, failure_rate).
+     */
+    public record Target(String providerModelId, String providerId, String providerName, String providerType,
+            String baseUrl, String apiKey, String upstreamModel, Double defaultTemperature, Integer requestsPerMinute,
+            Map<String, Object> timeouts, Map<String, Object> settings) {
+    }
+}

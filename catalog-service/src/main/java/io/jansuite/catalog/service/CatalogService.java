@@ -1,0 +1,109 @@
+package io.jansuite.catalog.service;
+
+import io.jansuite.catalog.CatalogEntry;
+import io.jansuite.catalog.Provider;
+import io.jansuite.catalog.ProviderModel;
+import io.jansuite.catalog.api.BulkResult;
+import io.jansuite.catalog.api.CatalogView;
+import io.jansuite.catalog.api.PublicModels;
+import io.jansuite.catalog.api.Requests.CatalogToggle;
+import io.jansuite.catalog.api.RouteView;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** The public catalog: what clients may name, how it is routed, and the admins' view and switches. */
+@ApplicationScoped
+public class CatalogService {
+
+    @Inject
+    CatalogVersion version;
+
+    @Inject
+    ProviderKeyCipher cipher;
+
+    @WithSession
+    public Uni<PublicModels.ModelList> publicModels() {
+        return CatalogSnapshot.load().map(s -> new PublicModels.ModelList("list", s.entries().stream()
+                .filter(s::servable)
+                .map(e -> new PublicModels.Model(e.publicId, "model", e.createdAt.getEpochSecond(), ownedBy(s, e)))
+                .toList()));
+    }
+
+    @WithSession
+    public Uni<List<PublicModels.Catalog>> publicCatalogs(String capability) {
+        return CatalogSnapshot.load().map(s -> s.entries().stream()
+                .filter(s::servable)
+                .filter(e -> capability == null || capability.isBlank() || e.capabilities.contains(capability))
+                .map(e -> new PublicModels.Catalog(e.publicId, "model", e.name, ownedBy(s, e), e.capabilities,
+                        e.contextWindow, ownedBy(s, e), e.createdAt.getEpochSecond()))
+                .toList());
+    }
+
+    private static String ownedBy(CatalogSnapshot s, CatalogEntry e) {
+        Provider p = s.providerOf(e);
+        return p == null ? null : p.name;
+    }
+
+    @WithSession
+    public Uni<List<CatalogView>> list(String provider, Boolean enabled) {
+        return CatalogSnapshot.load().map(s -> s.entries().stream()
+                .filter(e -> enabled == null || e.enabled == enabled)
+                .filter(e -> provider == null || provider.isBlank() || s.servingModels(e).stream()
+                        .anyMatch(m -> CatalogSnapshot.matches(s.providers().get(m.providerId), provider)))
+                .map(s::view)
+                .toList());
+    }
+
+    @WithTransaction
+    public Uni<BulkResult> toggle(CatalogToggle request) {
+        return CatalogSnapshot.load().flatMap(s -> {
+            Set<String> wanted = new LinkedHashSet<>(request.catalogIds());
+            List<BulkResult.Item> changes = new ArrayList<>();
+            Instant now = Instant.now();
+            for (CatalogEntry e : s.entries()) {
+                if (wanted.contains(e.publicId)) {
+                    changes.add(new BulkResult.Item(e.publicId, e.enabled, request.enabled()));
+                    if (e.enabled != request.enabled()) {
+                        e.enabled = request.enabled();
+                        e.updatedAt = now;
+                    }
+                }
+            }
+            BulkResult result = new BulkResult(changes.size(), changes);
+            return changes.isEmpty() ? Uni.createFrom().item(result) : version.bump().replaceWith(result);
+        });
+    }
+
+    /** Null when the model is unknown, disabled or has no usable provider model. */
+    @WithSession
+    public Uni<RouteView> route(String model) {
+        return CatalogSnapshot.load().map(s -> {
+            CatalogEntry entry = s.entries().stream().filter(e -> e.publicId.equals(model)).findFirst().orElse(null);
+            if (entry == null || !s.servable(entry)) {
+                return null;
+            }
+            List<RouteView.Target> targets = s.usableModels(entry).stream().map(m -> target(s, m)).toList();
+            return new RouteView(entry.publicId, entry.publicId, true, targets);
+        });
+    }
+
+    @SuppressWarnings("unchecked")
+    private RouteView.Target target(CatalogSnapshot s, ProviderModel m) {
+        Provider p = s.providers().get(m.providerId);
+        Map<String, Object> settings = p.settings == null ? Map.of() : p.settings;
+        Object timeouts = settings.get("timeouts");
+        return new RouteView.Target(m.id, p.id, p.name, p.type, p.baseUrl, cipher.decrypt(p.apiKeyEncrypted), m.modelId,
+                m.defaultTemperature, m.requestsPerMinute,
+                timeouts instanceof Map<?, ?> t ? (Map<String, Object>) t : new HashMap<>(), settings);
+    }
+}
