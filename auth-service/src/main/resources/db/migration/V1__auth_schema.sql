@@ -6,7 +6,7 @@ CREATE TABLE users (
     id            text PRIMARY KEY,
     email         text UNIQUE,
     password_hash text,
-    roles         jsonb       NOT NULL,
+    roles         text        NOT NULL, -- comma-separated: user[,admin]
     is_guest      boolean     NOT NULL,
     created_at    timestamptz NOT NULL,
     updated_at    timestamptz NOT NULL
@@ -36,7 +36,7 @@ CREATE TABLE api_keys (
     name         text        NOT NULL,
     key_hash     text        NOT NULL UNIQUE,
     prefix       text        NOT NULL,
-    scopes       jsonb       NOT NULL,
+    scopes       text        NOT NULL, -- comma-separated: read,write[,admin]
     is_active    boolean     NOT NULL,
     created_at   timestamptz NOT NULL,
     expires_at   timestamptz,

@@ -2,13 +2,12 @@ package io.jansuite.auth;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.List;
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.type.SqlTypes;
 
 /** An API key, stored by its SHA-256 hash only. */
 @Entity
@@ -28,7 +27,7 @@ public class ApiKey extends PanacheEntityBase {
 
     public String prefix;
 
-    @JdbcTypeCode(SqlTypes.JSON)
+    @Convert(converter = CommaSeparated.class)
     public List<String> scopes;
 
     @Column(name = "is_active")

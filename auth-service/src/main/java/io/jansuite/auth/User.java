@@ -2,13 +2,12 @@ package io.jansuite.auth;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.List;
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.type.SqlTypes;
 
 /** An account: a guest (no e-mail, no password) or a registered user. */
 @Entity
@@ -23,7 +22,7 @@ public class User extends PanacheEntityBase {
     @Column(name = "password_hash")
     public String passwordHash;
 
-    @JdbcTypeCode(SqlTypes.JSON)
+    @Convert(converter = CommaSeparated.class)
     public List<String> roles;
 
     @Column(name = "is_guest")

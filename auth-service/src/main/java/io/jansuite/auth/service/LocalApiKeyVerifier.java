@@ -5,7 +5,7 @@ import io.jansuite.common.auth.ApiKeyVerifier;
 import io.jansuite.common.auth.VerifiedKey;
 import io.jansuite.common.error.ApiException;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.json.JsonArray;
+import io.jansuite.auth.CommaSeparated;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowIterator;
@@ -14,7 +14,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.util.LinkedHashSet;
 import java.util.Set;
 
 /**
@@ -55,17 +54,13 @@ public class LocalApiKeyVerifier implements ApiKeyVerifier {
                     }
                     String keyId = row.getString("id");
                     usage.used(keyId);
-                    return new VerifiedKey(keyId, row.getString("user_id"), strings(row.getValue("scopes")),
-                            strings(row.getValue("roles")), row.getBoolean("is_guest"), expiresAt);
+                    return new VerifiedKey(keyId, row.getString("user_id"), strings(row.getString("scopes")),
+                            strings(row.getString("roles")), row.getBoolean("is_guest"), expiresAt);
                 });
     }
 
-    private static Set<String> strings(Object json) {
-        Set<String> out = new LinkedHashSet<>();
-        if (json instanceof JsonArray array) {
-            array.forEach(v -> out.add(String.valueOf(v)));
-        }
-        return Set.copyOf(out);
+    private static Set<String> strings(String column) {
+        return Set.copyOf(CommaSeparated.split(column));
     }
 
     @Override
