@@ -8,7 +8,9 @@ import io.jansuite.conversation.rest.Requests.BulkDeleteRequest;
 import io.jansuite.conversation.rest.Requests.ConversationRequest;
 import io.jansuite.conversation.rest.Views.ConversationView;
 import io.jansuite.conversation.rest.Views.Deleted;
+import io.jansuite.conversation.rest.Views.ShareView;
 import io.jansuite.conversation.service.ConversationService;
+import io.jansuite.conversation.service.ShareService;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -31,6 +33,12 @@ public class ConversationResource {
 
     @Inject
     ConversationService conversations;
+
+    @Inject
+    ShareService shares;
+
+    @Inject
+    ShareLinks links;
 
     @POST
     @Operation(summary = "Create a conversation")
@@ -93,6 +101,17 @@ public class ConversationResource {
     public Uni<DataEnvelope<Deleted>> bulkDelete(@Valid @NotNull BulkDeleteRequest body) {
         return conversations.bulkDelete(userId(), body.conversationIds())
                 .map(n -> DataEnvelope.of(new Deleted(n)));
+    }
+
+    @GET
+    @Path("{id}/shares")
+    @Operation(summary = "List a conversation's share links, revoked ones included")
+    public Uni<ListEnvelope<ShareView>> shares(@PathParam("id") String id, @QueryParam("limit") String limit,
+            @QueryParam("offset") String offset) {
+        Page page = Page.of(limit, offset);
+        return shares.list(userId(), id, page)
+                .onItem().ifNull().failWith(Views::conversationNotFound)
+                .map(s -> ListEnvelope.of(s.items().stream().map(links::view).toList(), s.total(), page));
     }
 
     private String userId() {

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import io.jansuite.common.error.ApiException;
 import io.jansuite.conversation.Conversation;
 import io.jansuite.conversation.Message;
-import io.jansuite.conversation.Share;
 import io.jansuite.conversation.service.ShareService;
 import java.time.Instant;
 import java.util.List;
@@ -47,12 +46,6 @@ public final class Views {
     static ItemView item(Message m) {
         return new ItemView(m.id, "message", m.conversationId, m.role, m.content, m.contentType, m.createdAt,
                 m.updatedAt);
-    }
-
-    static ShareView share(Share s, String publicBaseUrl) {
-        String base = publicBaseUrl.endsWith("/") ? publicBaseUrl.substring(0, publicBaseUrl.length() - 1) : publicBaseUrl;
-        return new ShareView(s.id, "share", s.slug, base + "/v1/public/shares/" + s.slug, s.expiresAt, s.readOnly,
-                s.allowFeedback, s.createdAt, s.revokedAt);
     }
 
     static PublicShareView publicShare(ShareService.Shared shared) {
