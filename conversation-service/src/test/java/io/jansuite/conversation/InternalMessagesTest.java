@@ -60,14 +60,16 @@ class InternalMessagesTest {
     @Test
     void contentPartsAndNullContentAreAccepted() throws Exception {
         String id = user.createConversation("parts");
-        List<Map<String, Object>> parts = List.of(Map.of("type", "text", "text", "look at this"));
+        List<Map<String, Object>> parts = List.of(Map.of("type", "text", "text", "look at this"),
+                Map.of("type", "image_url", "image_url", Map.of("url", "https://example.com/a.png")),
+                Map.of("type", "text", "text", "and this"));
         java.util.Map<String, Object> toolCallTurn = new java.util.HashMap<>();
         toolCallTurn.put("role", "assistant");
         toolCallTurn.put("content", null);
         asInference(user).body(Map.of("messages", List.of(Map.of("role", "user", "content", parts), toolCallTurn)))
                 .post("/internal/conversations/{id}/messages", id).then().statusCode(201);
         asInference(user).get("/internal/conversations/{id}/messages", id).then().statusCode(200)
-                .body("data[0].content[0].text", equalTo("look at this"))
+                .body("data[0].content", equalTo("look at this\nand this"))
                 .body("data[1].content", equalTo(""));
     }
 

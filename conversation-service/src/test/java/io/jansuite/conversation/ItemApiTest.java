@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,6 +15,12 @@ import io.quarkus.test.junit.QuarkusTest;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -69,6 +76,25 @@ class ItemApiTest {
                 .body("data.content", equalTo(List.of("m4")));
         user.as().get("/v1/conversations/{id}/items?limit=500", id).then().statusCode(400)
                 .body("error.param", equalTo("limit"));
+    }
+
+    @Test
+    void concurrentSendsAllLandInDistinctPositions() throws Exception {
+        String id = user.createConversation("busy");
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<Integer>> sends = IntStream.range(0, 24).mapToObj(i -> pool.submit(() -> user.as()
+                    .body(Map.of("role", "user", "content", "c" + i)).post("/v1/conversations/{id}/items", id)
+                    .statusCode())).toList();
+            for (Future<Integer> f : sends) {
+                assertEquals(201, f.get(30, TimeUnit.SECONDS));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        List<String> contents = user.as().get("/v1/conversations/{id}", id).then().extract().path("data.items.content");
+        assertEquals(24, contents.size());
+        assertEquals(24, Set.copyOf(contents).size());
     }
 
     @Test

@@ -1,12 +1,10 @@
 package io.jansuite.conversation.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jansuite.common.api.DataEnvelope;
 import io.jansuite.common.auth.Caller;
 import io.jansuite.common.auth.CurrentCaller;
 import io.jansuite.common.error.ApiException;
-import io.jansuite.conversation.Message;
 import io.jansuite.conversation.rest.Requests.InternalAppendRequest;
 import io.jansuite.conversation.rest.Views.ItemView;
 import io.jansuite.conversation.service.MessageService;
@@ -30,19 +28,13 @@ import org.jboss.resteasy.reactive.RestResponse;
 @Path("/internal/conversations/{id}/messages")
 public class InternalMessageResource {
 
-    /** content_type of messages whose content arrived as OpenAI content parts (kept as their JSON). */
-    static final String PARTS = "parts";
-
     @Inject
     CurrentCaller caller;
 
     @Inject
     MessageService messages;
 
-    @Inject
-    ObjectMapper json;
-
-    public record Turn(String role, Object content) {
+    public record Turn(String role, String content) {
     }
 
     @GET
@@ -50,7 +42,7 @@ public class InternalMessageResource {
     public Uni<DataEnvelope<List<Turn>>> read(@PathParam("id") String id) {
         return messages.all(user().userId(), id)
                 .onItem().ifNull().failWith(Views::conversationNotFound)
-                .map(list -> DataEnvelope.of(list.stream().map(this::turn).toList()));
+                .map(list -> DataEnvelope.of(list.stream().map(m -> new Turn(m.role, m.content)).toList()));
     }
 
     @POST
@@ -58,8 +50,7 @@ public class InternalMessageResource {
     public Uni<RestResponse<DataEnvelope<List<ItemView>>>> append(@PathParam("id") String id,
             @Valid @NotNull InternalAppendRequest body) {
         List<NewMessage> turns = body.messages().stream()
-                .map(m -> new NewMessage(m.role(), text(m.content()),
-                        m.content() != null && m.content().isContainerNode() ? PARTS : m.contentType()))
+                .map(m -> new NewMessage(m.role(), text(m.content()), m.contentType()))
                 .toList();
         return messages.append(user().userId(), id, turns, body.model())
                 .onItem().ifNull().failWith(Views::conversationNotFound)
@@ -75,21 +66,24 @@ public class InternalMessageResource {
         return c;
     }
 
-    private static String text(JsonNode content) {
+    /** Text content as is; OpenAI content parts as their text parts joined (what the history can replay). */
+    static String text(JsonNode content) {
         if (content == null || content.isNull()) {
             return "";
         }
-        return content.isTextual() ? content.asText() : content.toString();
+        if (content.isTextual()) {
+            return content.asText();
+        }
+        if (content.isArray()) {
+            StringBuilder out = new StringBuilder();
+            for (JsonNode part : content) {
+                if (part.path("text").isTextual()) {
+                    out.append(out.length() == 0 ? "" : "\n").append(part.get("text").asText());
+                }
+            }
+            return out.toString();
+        }
+        return content.toString();
     }
 
-    private Turn turn(Message m) {
-        if (PARTS.equals(m.contentType)) {
-            try {
-                return new Turn(m.role, json.readTree(m.content));
-            } catch (Exception e) {
-                return new Turn(m.role, m.content);
-            }
-        }
-        return new Turn(m.role, m.content);
-    }
 }
