@@ -177,4 +177,43 @@ class AccountTest {
         assertFalse(everything.contains(tokens.getString("refresh_token").substring(3)));
         assertFalse(everything.contains(tokens.getString("access_token")));
     }
+
+    @Test
+    void logsNeverContainPasswordsTokensOrKeys() {
+        List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.logging.Handler handler = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord record) {
+                lines.add(String.valueOf(record.getMessage()) + " " + java.util.Arrays.toString(record.getParameters()));
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        java.util.logging.Logger root = java.util.logging.Logger.getLogger("");
+        root.addHandler(handler);
+        try {
+            String email = newEmail();
+            JsonPath tokens = register(email, PASSWORD).then().statusCode(200).extract().jsonPath();
+            login(email, "a wrong password", newClientAddress()).then().statusCode(401);
+            String key = given().header("Authorization", bearer(tokens.getString("access_token")))
+                    .contentType("application/json").body("{\"name\":\"k\"}").post("/llm/auth/api-keys")
+                    .then().statusCode(201).extract().path("data.key");
+            given().header("X-API-Key", key).get("/llm/auth/me").then().statusCode(200);
+            given().contentType("application/json").body(new JsonObject().put("token", tokens.getString("refresh_token")).encode())
+                    .post("/llm/auth/revoke").then().statusCode(200);
+            String all = String.join("\n", lines);
+            for (String secret : List.of(PASSWORD, "a wrong password", key, tokens.getString("refresh_token"),
+                    tokens.getString("access_token"))) {
+                assertFalse(all.contains(secret), "a secret in the logs");
+            }
+        } finally {
+            root.removeHandler(handler);
+        }
+    }
 }

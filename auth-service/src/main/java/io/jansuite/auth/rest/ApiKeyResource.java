@@ -53,7 +53,7 @@ public class ApiKeyResource {
     @DELETE
     @Path("/{id}")
     @Operation(summary = "Revoke an API key; it stays listed with is_active false")
-    public Uni<Response> revoke(@PathParam("id") String id) {
+    public Uni<Response> delete(@PathParam("id") String id) {
         return keys.revoke(caller.get(), id).map(found -> {
             if (!found) {
                 throw ApiException.notFound("api_key_not_found", "No such API key.");
