@@ -3,8 +3,8 @@ package io.jansuite.inference.config;
 import io.smallrye.config.ConfigMapping;
 import java.time.Duration;
 
-/** Defaults for upstream calls, failover, the simulator and usage batching ({@code app.inference.*}). */
-@ConfigMapping(prefix = "app.inference")
+/** Defaults for upstream calls, failover, the simulator and usage batching ({@code app.completions.*}). */
+@ConfigMapping(prefix = "app.completions")
 public interface InferenceConfig {
 
     Duration connectTimeout();
