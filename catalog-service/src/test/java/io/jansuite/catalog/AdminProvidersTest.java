@@ -1,5 +1,6 @@
 package io.jansuite.catalog;
 
+import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
@@ -138,7 +139,9 @@ class AdminProvidersTest {
     void syncOfTheSimulatorReturnsItsModelsAndOfAnUnreachableUpstreamIs502() {
         String model = Internal.unique("simsync");
         String sim = Internal.simulatorWith(model);
-        Internal.admin().post("/internal/admin/providers/" + sim + "/sync").then().statusCode(200)
+        // As the admin-service's REST client sends it: no body, no Content-Type.
+        given().header("X-Internal-Caller", Internal.header("admin-service"))
+                .post("/internal/admin/providers/" + sim + "/sync").then().statusCode(200)
                 .body("data.imported", equalTo(0)).body("data.models.model_id", equalTo(List.of(model)));
         String down = Internal.admin().body(Map.of("name", Internal.unique("down"), "type", "openai",
                 "base_url", "http://127.0.0.1:1/v1")).post("/internal/admin/providers").then().statusCode(201)
@@ -152,10 +155,12 @@ class AdminProvidersTest {
         String model = Internal.unique("del");
         String id = Internal.simulatorWith(model);
         Internal.inference().get("/internal/routes/" + model).then().statusCode(200);
-        Internal.admin().delete("/internal/admin/providers/" + id).then().statusCode(200)
+        given().header("X-Internal-Caller", Internal.header("admin-service"))
+                .delete("/internal/admin/providers/" + id).then().statusCode(200)
                 .body("data.before.id", equalTo(id)).body("data.after", equalTo(null));
         Internal.inference().get("/internal/routes/" + model).then().statusCode(404);
-        Internal.admin().get("/internal/admin/provider-models/" + model).then().statusCode(404);
+        given().header("X-Internal-Caller", Internal.header("admin-service"))
+                .get("/internal/admin/provider-models/" + model).then().statusCode(404);
         Internal.admin().delete("/internal/admin/providers/" + id).then().statusCode(404);
     }
 

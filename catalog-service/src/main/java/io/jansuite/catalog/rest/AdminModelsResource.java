@@ -17,7 +17,6 @@ import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
-import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
@@ -32,7 +31,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 /** For the admin-service: provider models and catalog entries. Writes answer with before and after. */
 @Path("/internal/admin")
 @Produces(MediaType.APPLICATION_JSON)
-@Consumes(MediaType.APPLICATION_JSON)
 public class AdminModelsResource {
 
     @Inject

@@ -15,7 +15,6 @@ import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
-import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
@@ -31,7 +30,6 @@ import org.jboss.resteasy.reactive.ResponseStatus;
 /** For the admin-service: providers and MCP tools. Writes answer with before and after. */
 @Path("/internal/admin")
 @Produces(MediaType.APPLICATION_JSON)
-@Consumes(MediaType.APPLICATION_JSON)
 public class AdminProvidersResource {
 
     private static final String NOT_FOUND = "provider_not_found";

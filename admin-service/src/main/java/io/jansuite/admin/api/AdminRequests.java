@@ -1,0 +1,74 @@
+package io.jansuite.admin.api;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Request bodies of the admin API, validated here before anything reaches the catalog-service (which checks
+ * them again). Every write accepts an optional {@code reason} for the audit log.
+ */
+public final class AdminRequests {
+
+    private AdminRequests() {
+    }
+
+    public record ProviderModelPatch(Boolean enabled,
+            @DecimalMin("0.0") @DecimalMax("2.0") Double defaultTemperature,
+            @Valid RateLimitPatch rateLimit,
+            @Size(max = 50) List<@NotBlank @Size(max = 64) String> tags,
+            @Min(1) Integer contextWindow,
+            @Size(max = 50) List<@NotBlank @Size(max = 64) String> capabilities,
+            @Size(max = 1000) String reason) {
+    }
+
+    public record RateLimitPatch(@Min(1) Integer requestsPerMinute) {
+    }
+
+    public record ModelToggle(@NotNull @Size(max = 500) List<@NotBlank String> modelIds, @NotNull Boolean enabled,
+            @Size(max = 1000) String reason) {
+    }
+
+    public record CatalogToggle(@NotNull @Size(max = 500) List<@NotBlank String> catalogIds, @NotNull Boolean enabled,
+            @Size(max = 1000) String reason) {
+    }
+
+    public record ProviderCreate(@NotBlank @Size(max = 100) String name,
+            @NotBlank @Pattern(regexp = "openai|anthropic|simulator", message = "must be openai, anthropic or simulator") String type,
+            @Size(max = 2000) String baseUrl,
+            @Size(max = 4000) String apiKey,
+            Boolean enabled,
+            Map<String, Object> settings,
+            @Size(max = 1000) String reason) {
+
+        @Override
+        public String toString() {
+            return "ProviderCreate[" + name + ", " + type + "]";
+        }
+    }
+
+    public record ProviderPatch(@Size(min = 1, max = 100) String name,
+            @Size(max = 2000) String baseUrl,
+            @Size(max = 4000) String apiKey,
+            Boolean enabled,
+            Map<String, Object> settings,
+            @Size(max = 1000) String reason) {
+
+        @Override
+        public String toString() {
+            return "ProviderPatch[" + name + "]";
+        }
+    }
+
+    /** {@code enabled} (alias {@code is_active}) and/or {@code content_filter:{disallowed_keywords, disallowed_patterns}}. */
+    public record McpToolPatch(Boolean enabled, Boolean isActive, Map<String, Object> contentFilter,
+            @Size(max = 1000) String reason) {
+    }
+}

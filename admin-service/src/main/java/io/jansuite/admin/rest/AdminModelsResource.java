@@ -1,0 +1,87 @@
+package io.jansuite.admin.rest;
+
+import io.jansuite.admin.api.AdminRequests;
+import io.jansuite.admin.api.AdminViews.CatalogWithUsage;
+import io.jansuite.admin.api.AdminViews.Count;
+import io.jansuite.admin.api.AdminViews.ProviderModel;
+import io.jansuite.admin.service.ModelAdmin;
+import io.jansuite.common.api.DataEnvelope;
+import io.jansuite.common.api.ListEnvelope;
+import io.jansuite.common.api.Page;
+import io.jansuite.common.auth.CurrentCaller;
+import io.jansuite.common.http.RequestIds;
+import io.smallrye.mutiny.Uni;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/** Provider models and catalogs, for admins (the credential filter refuses everyone else). */
+@Path("/v1/admin/models")
+@Produces(MediaType.APPLICATION_JSON)
+public class AdminModelsResource {
+
+    @Inject
+    ModelAdmin models;
+
+    @Inject
+    CurrentCaller caller;
+
+    @GET
+    @Path("/provider-models")
+    @Operation(summary = "Provider models, filtered by provider (id, name or type) and enabled")
+    public Uni<ListEnvelope<ProviderModel>> list(@QueryParam("provider") String provider,
+            @QueryParam("enabled") String enabled, @QueryParam("limit") String limit, @QueryParam("offset") String offset) {
+        return models.list(blankToNull(provider), Flags.bool(enabled, "enabled"), Page.of(limit, offset));
+    }
+
+    @GET
+    @Path("/provider-models/{modelId}")
+    @Operation(summary = "A provider model by upstream id (e.g. gpt-4o-mini) or pmdl_ id; 409 when ambiguous")
+    public Uni<DataEnvelope<ProviderModel>> get(@PathParam("modelId") String modelId) {
+        return models.get(modelId).map(DataEnvelope::of);
+    }
+
+    @PATCH
+    @Path("/provider-models/{modelId}")
+    @Operation(summary = "Edit a provider model; takes effect for chat completions at once")
+    public Uni<DataEnvelope<ProviderModel>> patch(@PathParam("modelId") String modelId,
+            @Valid @NotNull AdminRequests.ProviderModelPatch patch) {
+        return models.patch(caller.get(), RequestIds.current(), modelId, patch).map(DataEnvelope::of);
+    }
+
+    @POST
+    @Path("/provider-models/bulk-toggle")
+    @Operation(summary = "Enable or disable provider models by upstream or pmdl_ id; unknown ids are not counted")
+    public Uni<DataEnvelope<Count>> toggleModels(@Valid @NotNull AdminRequests.ModelToggle request) {
+        return models.toggleModels(caller.get(), RequestIds.current(), request).map(DataEnvelope::of);
+    }
+
+    @GET
+    @Path("/catalogs")
+    @Operation(summary = "Catalog entries with their provider models and completions served")
+    public Uni<DataEnvelope<List<CatalogWithUsage>>> catalogs(@QueryParam("provider") String provider,
+            @QueryParam("enabled") String enabled) {
+        return models.catalogs(blankToNull(provider), Flags.bool(enabled, "enabled")).map(DataEnvelope::of);
+    }
+
+    @POST
+    @Path("/catalogs/bulk-toggle")
+    @Operation(summary = "Enable or disable catalog entries; unknown ids are not counted")
+    public Uni<DataEnvelope<Count>> toggleCatalogs(@Valid @NotNull AdminRequests.CatalogToggle request) {
+        return models.toggleCatalogs(caller.get(), RequestIds.current(), request).map(DataEnvelope::of);
+    }
+
+    static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+}

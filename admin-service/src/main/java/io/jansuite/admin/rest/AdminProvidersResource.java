@@ -1,0 +1,93 @@
+package io.jansuite.admin.rest;
+
+import io.jansuite.admin.api.AdminRequests;
+import io.jansuite.admin.api.AdminViews.McpTool;
+import io.jansuite.admin.api.AdminViews.Provider;
+import io.jansuite.admin.api.AdminViews.SyncResult;
+import io.jansuite.admin.service.ProviderAdmin;
+import io.jansuite.common.api.DataEnvelope;
+import io.jansuite.common.auth.CurrentCaller;
+import io.jansuite.common.http.RequestIds;
+import io.smallrye.mutiny.Uni;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.jboss.resteasy.reactive.ResponseStatus;
+
+/** Providers and MCP tools, for admins. A provider's API key is write-only. */
+@Path("/v1/admin")
+@Produces(MediaType.APPLICATION_JSON)
+public class AdminProvidersResource {
+
+    @Inject
+    ProviderAdmin providers;
+
+    @Inject
+    CurrentCaller caller;
+
+    @GET
+    @Path("/providers")
+    @Operation(summary = "All providers (has_api_key, never the key)")
+    public Uni<DataEnvelope<List<Provider>>> list() {
+        return providers.list().map(DataEnvelope::of);
+    }
+
+    @POST
+    @Path("/providers")
+    @ResponseStatus(201)
+    @Operation(summary = "Add a provider: openai (any OpenAI-compatible API), anthropic or simulator")
+    public Uni<DataEnvelope<Provider>> create(@Valid @NotNull AdminRequests.ProviderCreate request) {
+        return providers.create(caller.get(), RequestIds.current(), request).map(DataEnvelope::of);
+    }
+
+    @GET
+    @Path("/providers/{id}")
+    public Uni<DataEnvelope<Provider>> get(@PathParam("id") String id) {
+        return providers.get(id).map(DataEnvelope::of);
+    }
+
+    @PATCH
+    @Path("/providers/{id}")
+    @Operation(summary = "Edit a provider; api_key replaces the stored key, an empty one removes it")
+    public Uni<DataEnvelope<Provider>> patch(@PathParam("id") String id, @Valid @NotNull AdminRequests.ProviderPatch request) {
+        return providers.patch(caller.get(), RequestIds.current(), id, request).map(DataEnvelope::of);
+    }
+
+    @DELETE
+    @Path("/providers/{id}")
+    @Operation(summary = "Delete a provider with its provider models")
+    public Uni<Void> delete(@PathParam("id") String id, @QueryParam("reason") String reason) {
+        return providers.delete(caller.get(), RequestIds.current(), id, reason);
+    }
+
+    @POST
+    @Path("/providers/{id}/sync")
+    @Operation(summary = "Import the upstream's /models as provider models and catalog entries")
+    public Uni<DataEnvelope<SyncResult>> sync(@PathParam("id") String id, @QueryParam("reason") String reason) {
+        return providers.sync(caller.get(), RequestIds.current(), id, reason).map(DataEnvelope::of);
+    }
+
+    @GET
+    @Path("/mcp-tools")
+    public Uni<DataEnvelope<List<McpTool>>> tools() {
+        return providers.tools().map(DataEnvelope::of);
+    }
+
+    @PATCH
+    @Path("/mcp-tools/{id}")
+    @Operation(summary = "Enable or disable a tool (enabled, alias is_active) or set its content filter")
+    public Uni<DataEnvelope<McpTool>> patchTool(@PathParam("id") String id, @Valid @NotNull AdminRequests.McpToolPatch request) {
+        return providers.patchTool(caller.get(), RequestIds.current(), id, request).map(DataEnvelope::of);
+    }
+}

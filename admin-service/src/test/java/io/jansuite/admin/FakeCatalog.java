@@ -1,0 +1,69 @@
+package io.jansuite.admin;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.json.JsonObject;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The catalog-service's and inference-service's internal routes at their HTTP boundary: a stub server. A test
+ * sets the answer for "METHOD /path" with {@code POST /control/stub {method, path, status, body}} and reads the
+ * last request to that route with {@code GET /control/last?key=METHOD /path} ({@code {query, body, caller}}).
+ * Unstubbed routes answer 404 with the error envelope.
+ */
+public class FakeCatalog implements QuarkusTestResourceLifecycleManager {
+
+    private Vertx vertx;
+
+    @Override
+    public Map<String, String> start() {
+        vertx = Vertx.vertx();
+        Map<String, JsonObject> stubs = new ConcurrentHashMap<>();
+        Map<String, JsonObject> last = new ConcurrentHashMap<>();
+        HttpServer server = vertx.createHttpServer().requestHandler(req -> req.body().onSuccess(body -> {
+            String path = req.path();
+            if (path.equals("/control/stub")) {
+                JsonObject stub = body.toJsonObject();
+                stubs.put(stub.getString("method") + " " + stub.getString("path"), stub);
+                req.response().end();
+                return;
+            }
+            if (path.equals("/control/last")) {
+                JsonObject seen = last.get(req.getParam("key"));
+                req.response().putHeader("Content-Type", "application/json")
+                        .end(seen == null ? "{}" : seen.encode());
+                return;
+            }
+            String key = req.method().name() + " " + path;
+            last.put(key, new JsonObject().put("query", req.query() == null ? "" : req.query())
+                    .put("body", body.length() == 0 ? null : body.toString())
+                    .put("caller", req.getHeader("X-Internal-Caller"))
+                    .put("request_id", req.getHeader("X-Request-Id")));
+            JsonObject stub = stubs.get(key);
+            if (stub == null) {
+                req.response().setStatusCode(404).putHeader("Content-Type", "application/json")
+                        .end("{\"error\":{\"type\":\"not_found_error\",\"code\":\"not_found\",\"message\":\"No stub.\"}}");
+                return;
+            }
+            Object answer = stub.getValue("body");
+            req.response().setStatusCode(stub.getInteger("status", 200)).putHeader("Content-Type", "application/json")
+                    .end(answer == null ? "" : answer instanceof JsonObject o ? o.encode() : answer.toString());
+        }));
+        try {
+            server.listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        return Map.of("fake-catalog.port", String.valueOf(server.actualPort()));
+    }
+
+    @Override
+    public void stop() {
+        if (vertx != null) {
+            vertx.close();
+        }
+    }
+}

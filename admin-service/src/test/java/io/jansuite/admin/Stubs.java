@@ -1,0 +1,77 @@
+package io.jansuite.admin;
+
+import static io.restassured.RestAssured.given;
+
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/** Drives {@link FakeCatalog} from the tests, and builds the catalog-service's answers. */
+final class Stubs {
+
+    private Stubs() {
+    }
+
+    private static String base() {
+        return "http://127.0.0.1:" + ConfigProvider.getConfig().getValue("fake-catalog.port", String.class);
+    }
+
+    static void stub(String method, String path, int status, Object body) {
+        Map<String, Object> stub = new HashMap<>();
+        stub.put("method", method);
+        stub.put("path", path);
+        stub.put("status", status);
+        stub.put("body", body);
+        given().baseUri(base()).contentType(ContentType.JSON).body(stub).post("/control/stub").then().statusCode(200);
+    }
+
+    static JsonPath last(String method, String path) {
+        return given().baseUri(base()).queryParam("key", method + " " + path).get("/control/last").jsonPath();
+    }
+
+    static Map<String, Object> model(String id, String modelId, boolean enabled) {
+        Map<String, Object> m = new HashMap<>();
+        m.put("id", id);
+        m.put("model_id", modelId);
+        m.put("provider", "simulator");
+        m.put("provider_id", "prov_sim");
+        m.put("provider_type", "simulator");
+        m.put("enabled", enabled);
+        m.put("context_window", 128000);
+        m.put("capabilities", List.of("chat"));
+        m.put("default_temperature", null);
+        m.put("rate_limit", Map.of());
+        m.put("tags", List.of());
+        m.put("created_at", "2026-01-01T00:00:00Z");
+        m.put("updated_at", "2026-01-01T00:00:00Z");
+        return m;
+    }
+
+    static Map<String, Object> data(Object data) {
+        Map<String, Object> d = new HashMap<>();
+        d.put("data", data);
+        return d;
+    }
+
+    static Map<String, Object> change(Object before, Object after) {
+        Map<String, Object> c = new HashMap<>();
+        c.put("before", before);
+        c.put("after", after);
+        return data(c);
+    }
+
+    static Map<String, Object> error(String type, String code, String message, String param, Map<String, Object> details) {
+        Map<String, Object> e = new HashMap<>();
+        e.put("type", type);
+        e.put("code", code);
+        e.put("message", message);
+        e.put("param", param);
+        if (details != null) {
+            e.put("details", details);
+        }
+        return Map.of("error", e);
+    }
+}
