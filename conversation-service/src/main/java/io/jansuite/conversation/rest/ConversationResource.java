@@ -42,7 +42,7 @@ public class ConversationResource {
 
     @POST
     @Operation(summary = "Create a conversation")
-    public Uni<RestResponse<DataEnvelope<ConversationView>>> create(@Valid ConversationRequest body) {
+    public Uni<RestResponse<DataEnvelope<ConversationView>>> createConversation(@Valid ConversationRequest body) {
         ConversationRequest req = body == null ? new ConversationRequest(null, null) : body;
         return conversations.create(userId(), req.title(), req.metadata())
                 .map(c -> RestResponse.status(RestResponse.Status.CREATED, DataEnvelope.of(Views.conversation(c, null))));
@@ -50,7 +50,7 @@ public class ConversationResource {
 
     @GET
     @Operation(summary = "List your conversations, newest first")
-    public Uni<ListEnvelope<ConversationView>> list(@QueryParam("limit") String limit,
+    public Uni<ListEnvelope<ConversationView>> listConversations(@QueryParam("limit") String limit,
             @QueryParam("offset") String offset, @QueryParam("order") String order) {
         Page page = Page.of(limit, offset);
         return conversations.list(userId(), page, Views.ascending(order, false))
@@ -60,7 +60,7 @@ public class ConversationResource {
     @GET
     @Path("{id}")
     @Operation(summary = "Get a conversation with its messages in order")
-    public Uni<DataEnvelope<ConversationView>> get(@PathParam("id") String id) {
+    public Uni<DataEnvelope<ConversationView>> getConversation(@PathParam("id") String id) {
         return conversations.get(userId(), id)
                 .onItem().ifNull().failWith(Views::conversationNotFound)
                 .map(w -> DataEnvelope.of(Views.conversation(w.conversation(), w.items())));
@@ -69,7 +69,8 @@ public class ConversationResource {
     @PATCH
     @Path("{id}")
     @Operation(summary = "Update title and metadata (metadata keys merge; null removes a key)")
-    public Uni<DataEnvelope<ConversationView>> update(@PathParam("id") String id, @Valid ConversationRequest body) {
+    public Uni<DataEnvelope<ConversationView>> updateConversation(@PathParam("id") String id,
+            @Valid ConversationRequest body) {
         ConversationRequest req = body == null ? new ConversationRequest(null, null) : body;
         return conversations.update(userId(), id, req.title(), req.metadata())
                 .onItem().ifNull().failWith(Views::conversationNotFound)
@@ -79,14 +80,15 @@ public class ConversationResource {
     @POST
     @Path("{id}")
     @Operation(summary = "Update a conversation (alias of PATCH)")
-    public Uni<DataEnvelope<ConversationView>> updateAlias(@PathParam("id") String id, @Valid ConversationRequest body) {
-        return update(id, body);
+    public Uni<DataEnvelope<ConversationView>> updateConversationAlias(@PathParam("id") String id,
+            @Valid ConversationRequest body) {
+        return updateConversation(id, body);
     }
 
     @DELETE
     @Path("{id}")
     @Operation(summary = "Delete a conversation, its messages and its share links")
-    public Uni<RestResponse<Void>> delete(@PathParam("id") String id) {
+    public Uni<RestResponse<Void>> deleteConversation(@PathParam("id") String id) {
         return conversations.delete(userId(), id).map(deleted -> {
             if (!deleted) {
                 throw Views.conversationNotFound();
@@ -98,7 +100,7 @@ public class ConversationResource {
     @POST
     @Path("bulk-delete")
     @Operation(summary = "Delete several of your conversations; others' ids are ignored")
-    public Uni<DataEnvelope<Deleted>> bulkDelete(@Valid @NotNull BulkDeleteRequest body) {
+    public Uni<DataEnvelope<Deleted>> bulkDeleteConversations(@Valid @NotNull BulkDeleteRequest body) {
         return conversations.bulkDelete(userId(), body.conversationIds())
                 .map(n -> DataEnvelope.of(new Deleted(n)));
     }
@@ -106,7 +108,7 @@ public class ConversationResource {
     @GET
     @Path("{id}/shares")
     @Operation(summary = "List a conversation's share links, revoked ones included")
-    public Uni<ListEnvelope<ShareView>> shares(@PathParam("id") String id, @QueryParam("limit") String limit,
+    public Uni<ListEnvelope<ShareView>> listShares(@PathParam("id") String id, @QueryParam("limit") String limit,
             @QueryParam("offset") String offset) {
         Page page = Page.of(limit, offset);
         return shares.list(userId(), id, page)

@@ -39,7 +39,7 @@ public class InternalMessageResource {
 
     @GET
     @Operation(summary = "A conversation's messages as model input, oldest first")
-    public Uni<DataEnvelope<List<Turn>>> read(@PathParam("id") String id) {
+    public Uni<DataEnvelope<List<Turn>>> readMessages(@PathParam("id") String id) {
         return messages.all(user().userId(), id)
                 .onItem().ifNull().failWith(Views::conversationNotFound)
                 .map(list -> DataEnvelope.of(list.stream().map(m -> new Turn(m.role, m.content)).toList()));
@@ -47,7 +47,7 @@ public class InternalMessageResource {
 
     @POST
     @Operation(summary = "Append the turns of a completion; model becomes the conversation's default")
-    public Uni<RestResponse<DataEnvelope<List<ItemView>>>> append(@PathParam("id") String id,
+    public Uni<RestResponse<DataEnvelope<List<ItemView>>>> appendMessages(@PathParam("id") String id,
             @Valid @NotNull InternalAppendRequest body) {
         List<NewMessage> turns = body.messages().stream()
                 .map(m -> new NewMessage(m.role(), text(m.content()), m.contentType()))

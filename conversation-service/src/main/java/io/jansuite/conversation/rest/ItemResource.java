@@ -46,7 +46,7 @@ public class ItemResource {
 
     @POST
     @Operation(summary = "Add a message to a conversation")
-    public Uni<RestResponse<DataEnvelope<ItemView>>> send(@Valid @NotNull ItemRequest body) {
+    public Uni<RestResponse<DataEnvelope<ItemView>>> sendItem(@Valid @NotNull ItemRequest body) {
         MessageService.NewMessage m = new MessageService.NewMessage(body.role(), body.content(), body.contentType());
         return messages.append(userId(), conversationId, List.of(m), null)
                 .onItem().ifNull().failWith(Views::conversationNotFound)
@@ -55,7 +55,7 @@ public class ItemResource {
 
     @GET
     @Operation(summary = "List a conversation's messages, oldest first")
-    public Uni<ListEnvelope<ItemView>> list(@QueryParam("limit") String limit, @QueryParam("offset") String offset,
+    public Uni<ListEnvelope<ItemView>> listItems(@QueryParam("limit") String limit, @QueryParam("offset") String offset,
             @QueryParam("order") String order) {
         Page page = Page.of(limit, offset);
         return messages.list(userId(), conversationId, page, Views.ascending(order, true))
@@ -66,7 +66,7 @@ public class ItemResource {
     @GET
     @Path("{itemId}")
     @Operation(summary = "Get one message")
-    public Uni<DataEnvelope<ItemView>> get(@PathParam("itemId") String itemId) {
+    public Uni<DataEnvelope<ItemView>> getItem(@PathParam("itemId") String itemId) {
         return messages.get(userId(), conversationId, itemId)
                 .onItem().ifNull().switchTo(this::notFound)
                 .map(m -> DataEnvelope.of(Views.item(m)));
@@ -75,7 +75,7 @@ public class ItemResource {
     @PATCH
     @Path("{itemId}")
     @Operation(summary = "Edit a message's content")
-    public Uni<DataEnvelope<ItemView>> edit(@PathParam("itemId") String itemId, @Valid @NotNull EditItemRequest body) {
+    public Uni<DataEnvelope<ItemView>> editItem(@PathParam("itemId") String itemId, @Valid @NotNull EditItemRequest body) {
         return messages.edit(userId(), conversationId, itemId, body.content())
                 .onItem().ifNull().switchTo(this::notFound)
                 .map(m -> DataEnvelope.of(Views.item(m)));
@@ -84,7 +84,7 @@ public class ItemResource {
     @DELETE
     @Path("{itemId}")
     @Operation(summary = "Delete a message")
-    public Uni<RestResponse<Void>> delete(@PathParam("itemId") String itemId) {
+    public Uni<RestResponse<Void>> deleteItem(@PathParam("itemId") String itemId) {
         return messages.delete(userId(), conversationId, itemId).flatMap(deleted -> deleted
                 ? Uni.createFrom().item(RestResponse.<Void>noContent())
                 : this.<RestResponse<Void>>notFound());
@@ -93,7 +93,7 @@ public class ItemResource {
     @POST
     @Path("{itemId}/regenerate")
     @Operation(summary = "Ask the model again from this point; the answer is stored as a new assistant message")
-    public Uni<RestResponse<DataEnvelope<ItemView>>> regenerate(@PathParam("itemId") String itemId,
+    public Uni<RestResponse<DataEnvelope<ItemView>>> regenerateItem(@PathParam("itemId") String itemId,
             @Valid RegenerateRequest body) {
         RegenerateRequest req = body == null ? new RegenerateRequest(null, null, null) : body;
         return regenerator.regenerate(userId(), caller.get().authorizationHeader(), conversationId, itemId,

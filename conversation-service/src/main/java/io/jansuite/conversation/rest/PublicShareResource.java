@@ -21,7 +21,7 @@ public class PublicShareResource {
     @GET
     @Path("{slug}")
     @Operation(summary = "A shared conversation, read-only, without credentials")
-    public Uni<DataEnvelope<PublicShareView>> open(@PathParam("slug") String slug) {
+    public Uni<DataEnvelope<PublicShareView>> openShare(@PathParam("slug") String slug) {
         return shares.open(slug).map(opened -> switch (opened.status()) {
             case OK -> DataEnvelope.of(Views.publicShare(opened.shared()));
             case EXPIRED -> throw ApiException.gone("share_expired", "This share link has expired.");

@@ -35,7 +35,7 @@ public class ShareResource {
 
     @POST
     @Operation(summary = "Create a public, read-only link to a conversation")
-    public Uni<RestResponse<DataEnvelope<ShareView>>> create(@PathParam("id") String id, @Valid ShareRequest body) {
+    public Uni<RestResponse<DataEnvelope<ShareView>>> createShare(@PathParam("id") String id, @Valid ShareRequest body) {
         ShareRequest req = body == null ? new ShareRequest(null, null, null) : body;
         return shares.create(userId(), id, req.expiresIn(), req.readOnly() == null || req.readOnly(),
                         Boolean.TRUE.equals(req.allowFeedback()))
@@ -46,7 +46,7 @@ public class ShareResource {
     @DELETE
     @Path("{shareId}")
     @Operation(summary = "Revoke a share link: it answers 410 from now on")
-    public Uni<RestResponse<Void>> revoke(@PathParam("id") String id, @PathParam("shareId") String shareId) {
+    public Uni<RestResponse<Void>> revokeShare(@PathParam("id") String id, @PathParam("shareId") String shareId) {
         return shares.revoke(userId(), id, shareId).flatMap(done -> done
                 ? Uni.createFrom().item(RestResponse.<Void>noContent())
                 : conversations.exists(userId(), id).map(exists -> {
