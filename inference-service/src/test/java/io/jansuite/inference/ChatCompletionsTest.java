@@ -55,8 +55,8 @@ class ChatCompletionsTest {
                 .put("messages", new JsonArray()
                         .add(new JsonObject().put("role", "system").put("content", "You are a helpful assistant."))
                         .add(new JsonObject().put("role", "user").put("content", "Write a short poem about AI.")));
-        Response r = given().auth().oauth2(token).contentType("application/json").body(request.encode())
-                .post("/v1/chat/completions");
+        Response r = given().auth().oauth2(token).contentType("application/json").accept("text/event-stream")
+                .body(request.encode()).post("/v1/chat/completions");
         r.then().statusCode(200).contentType(startsWith("text/event-stream"))
                 .header("Cache-Control", "no-cache").header("X-Accel-Buffering", "no");
         List<String> data = Fixtures.dataLines(r.asString());
@@ -121,6 +121,8 @@ class ChatCompletionsTest {
         expect400(chat(model, "hi").put("temperature", 2.5), "temperature");
         expect400(chat(model, "hi").put("max_tokens", 0), "max_tokens");
         expect400(chat(model, "hi").put("n", 2), "n");
+        expect400(chat(model, "hi").put("stream", "yes"), "stream");
+        expect400(chat(model, "hi").put("conversation", 12), "conversation");
     }
 
     private void expect400(JsonObject body, String param) {

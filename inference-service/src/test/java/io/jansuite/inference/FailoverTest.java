@@ -168,4 +168,28 @@ class FailoverTest {
         }
         assertTrue(seen(id).getBoolean("closed"), "upstream request cancelled");
     }
+
+    @Test
+    void clientHangingUpBeforeTheUpstreamAnswersCancelsTheUpstreamRequest() throws Exception {
+        String id = unique("up");
+        String model = route(unique("fo"), target("openai", upstream("hang", id)));
+        byte[] body = chat(model, "hi").put("stream", true).encode().getBytes(StandardCharsets.UTF_8);
+        try (Socket socket = new Socket("127.0.0.1", RestAssured.port)) {
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST /v1/chat/completions HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + token
+                    + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length + "\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.write(body);
+            out.flush();
+            long deadline = System.currentTimeMillis() + 5_000;
+            while (seen(id).getInt("hits") == 0 && System.currentTimeMillis() < deadline) {
+                Thread.sleep(20);
+            }
+        }
+        long deadline = System.currentTimeMillis() + 5_000;
+        while (!seen(id).getBoolean("closed") && System.currentTimeMillis() < deadline) {
+            Thread.sleep(50);
+        }
+        assertTrue(seen(id).getBoolean("closed"), "upstream request cancelled while waiting for its answer");
+    }
 }
