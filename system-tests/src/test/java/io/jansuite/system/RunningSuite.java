@@ -1,0 +1,157 @@
+package io.jansuite.system;
+
+import io.jansuite.testing.LocalServices;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The whole suite as {@code ./run.sh} starts it (the Launcher, five packaged services, the ingress on :8000),
+ * in a scratch root under {@code target/} so that a developer's {@code .local/} is left alone. PostgreSQL: a
+ * fresh database on 127.0.0.1:5432 when one listens there, the Launcher's embedded one otherwise; Redis when
+ * it is there (required under CI=true).
+ */
+final class RunningSuite {
+
+    static final String BASE = "http://localhost:8000";
+    static final String ADMIN_EMAIL = "admin@system-tests.example";
+    static final String ADMIN_PASSWORD = "system-tests-admin-" + UUID.randomUUID();
+    static final List<String> SERVICES = List.of("auth-service", "conversation-service", "inference-service",
+            "catalog-service", "admin-service");
+
+    final Path repo;
+    final Path root;
+    private final Process launcher;
+    private final String database;
+
+    private RunningSuite(Path repo, Path root, Process launcher, String database) {
+        this.repo = repo;
+        this.root = root;
+        this.launcher = launcher;
+        this.database = database;
+    }
+
+    private static RunningSuite shared;
+
+    /** The one suite of this test run, started on first use; test classes share it. */
+    static synchronized RunningSuite shared() throws Exception {
+        if (shared == null) {
+            shared = start();
+        }
+        return shared;
+    }
+
+    private static RunningSuite start() throws Exception {
+        Path repo = Path.of("..").toAbsolutePath().normalize();
+        Path root = Path.of("target", "suite-root").toAbsolutePath();
+        Files.createDirectories(root.resolve("deploy"));
+        for (String service : SERVICES) {
+            link(root.resolve(service), repo.resolve(service));
+        }
+        Files.copy(repo.resolve("deploy/routes.tsv"), root.resolve("deploy/routes.tsv"),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        ProcessBuilder pb = new ProcessBuilder("java", "-Xmx128m", "-cp",
+                repo.resolve("deploy/target/classes") + ":" + repo.resolve("deploy/target/lib") + "/*",
+                "io.jansuite.deploy.Launcher", root.toString());
+        Map<String, String> env = pb.environment();
+        env.put("ADMIN_EMAIL", ADMIN_EMAIL);
+        env.put("ADMIN_PASSWORD", ADMIN_PASSWORD);
+        env.put("JANSUITE_PG_PORT", "5434");
+        env.remove("DATABASE_URL");
+        String database = null;
+        if (LocalServices.listening(LocalServices.POSTGRES_PORT)) {
+            database = "jansuite_system_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+            admin("CREATE DATABASE " + database);
+            env.put("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/" + database);
+        } else if (LocalServices.isCi()) {
+            throw new IllegalStateException("CI=true but no PostgreSQL listens on 127.0.0.1:5432");
+        }
+        if (LocalServices.redisAvailable()) {
+            env.put("REDIS_URL", LocalServices.redisUrl());
+        }
+        pb.redirectErrorStream(true).redirectOutput(root.resolve("launcher.log").toFile());
+        Process process = pb.start();
+        RunningSuite suite = new RunningSuite(repo, root, process, database);
+        Runtime.getRuntime().addShutdownHook(new Thread(suite::stop));
+        suite.awaitHealthy(Duration.ofSeconds(180));
+        return suite;
+    }
+
+    void awaitHealthy(Duration timeout) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        String last = "";
+        while (System.nanoTime() < deadline) {
+            if (!launcher.isAlive()) {
+                throw new IllegalStateException("the launcher exited: " + Files.readString(root.resolve("launcher.log")));
+            }
+            try {
+                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(BASE + "/healthz"))
+                        .timeout(Duration.ofSeconds(3)).build(), HttpResponse.BodyHandlers.ofString());
+                last = r.statusCode() + " " + r.body();
+                if (r.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                last = e.toString();
+            }
+            Thread.sleep(500);
+        }
+        throw new IllegalStateException("suite not healthy after " + timeout + ": " + last);
+    }
+
+    /** The pids of the launcher's children whose command line names the service. */
+    List<ProcessHandle> processesOf(String service) {
+        List<ProcessHandle> found = new ArrayList<>();
+        launcher.descendants().filter(p -> p.info().commandLine().orElse("").contains(service + "/target"))
+                .forEach(found::add);
+        return found;
+    }
+
+    List<ProcessHandle> descendants() {
+        return launcher.descendants().toList();
+    }
+
+    /** Stops the suite as Ctrl-C would (SIGTERM to the launcher) and waits for it. */
+    boolean stop() {
+        if (launcher.isAlive()) {
+            launcher.destroy();
+            try {
+                launcher.waitFor(40, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (database != null) {
+            try {
+                admin("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+            } catch (Exception ignored) {
+                // best effort
+            }
+        }
+        return !launcher.isAlive();
+    }
+
+    private static void admin(String sql) throws Exception {
+        try (var c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres", "postgres", "");
+                var s = c.createStatement()) {
+            s.execute(sql);
+        }
+    }
+
+    private static void link(Path link, Path target) throws IOException {
+        if (!Files.exists(link, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            Files.createSymbolicLink(link, target);
+        }
+    }
+}
