@@ -71,7 +71,7 @@ public final class Launcher {
         try {
             running.db = externalDb ? Database.external(environment)
                     : Database.embedded(local.resolve("pgdata"), pgPort, logs.resolve("postgres.log"));
-            running.suite = new Suite(root, logs, serviceEnv(environment, running.db, secrets, ingressPort),
+            running.suite = new Suite(root, logs, local.resolve("run"), serviceEnv(environment, running.db, secrets, ingressPort),
                     javaOptions(environment));
             running.suite.start(services.keySet(), (service, code) -> System.err.printf(
                     "run.sh: %s exited unexpectedly (code %d); see %s. /healthz reports it DOWN.%n",

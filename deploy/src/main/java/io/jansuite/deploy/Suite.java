@@ -5,21 +5,26 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
+import java.util.stream.Stream;
 
 /**
  * The services as child processes ({@code java -jar <svc>/target/quarkus-app/quarkus-run.jar}), each with the
  * suite's environment and its output in {@code <logs>/<service>.log} (the previous run's kept as .log.1).
+ * Each runs from a snapshot of its {@code target/quarkus-app} (hard links under {@code <run>/<service>}), so
+ * rebuilding a service while the suite runs cannot pull jars from under it.
  * {@link #close()} stops them all: SIGTERM, a grace period for in-flight requests, then SIGKILL.
  */
 public final class Suite implements AutoCloseable {
 
     private final Path root;
     private final Path logs;
+    private final Path run;
     private final Map<String, String> env;
     private final List<String> javaOptions;
     private final Map<String, Process> processes = new LinkedHashMap<>();
@@ -28,12 +33,14 @@ public final class Suite implements AutoCloseable {
     /**
      * @param root        the repository root (holds the service modules)
      * @param logs        where the service logs go
+     * @param run         where the snapshots of the built services go
      * @param env         added to (and overriding) the launcher's own environment for every service
      * @param javaOptions JVM options of every service
      */
-    public Suite(Path root, Path logs, Map<String, String> env, List<String> javaOptions) {
+    public Suite(Path root, Path logs, Path run, Map<String, String> env, List<String> javaOptions) {
         this.root = root;
         this.logs = logs;
+        this.run = run;
         this.env = Map.copyOf(env);
         this.javaOptions = List.copyOf(javaOptions);
     }
@@ -65,7 +72,7 @@ public final class Suite implements AutoCloseable {
             command.add(java);
             command.addAll(javaOptions);
             command.add("-jar");
-            command.add(jar.toString());
+            command.add(snapshot(service).resolve("quarkus-run.jar").toString());
             ProcessBuilder builder = new ProcessBuilder(command)
                     .directory(root.resolve(service).toFile())
                     .redirectErrorStream(true)
@@ -79,6 +86,39 @@ public final class Suite implements AutoCloseable {
                     onUnexpectedExit.accept(service, p.exitValue());
                 }
             });
+        }
+    }
+
+    /** A copy of the service's quarkus-app made of hard links (plain copies where links are impossible). */
+    private Path snapshot(String service) throws IOException {
+        Path source = runnerJar(root, service).getParent();
+        Path target = run.resolve(service);
+        deleteTree(target);
+        try (Stream<Path> files = Files.walk(source)) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                Path copy = target.resolve(source.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(copy);
+                } else {
+                    try {
+                        Files.createLink(copy, file);
+                    } catch (IOException | UnsupportedOperationException e) {
+                        Files.copy(file, copy, StandardCopyOption.REPLACE_EXISTING);
+                    }
+                }
+            }
+        }
+        return target;
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
         }
     }
 
