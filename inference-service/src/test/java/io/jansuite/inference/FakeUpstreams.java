@@ -73,6 +73,13 @@ public class FakeUpstreams implements QuarkusTestResourceLifecycleManager {
             case "error500" -> error(res, 500, "The server had an error while processing your request.");
             case "error429" -> error(res, 429, "Rate limit reached for requests");
             case "error400" -> error(res, 400, "Invalid 'messages[0].content': string too long.");
+            case "nostreamoptions" -> {
+                if (body.containsKey("stream_options")) {
+                    error(res, 400, "Unrecognized request argument supplied: stream_options");
+                } else {
+                    openAi(res, body, stream);
+                }
+            }
             case "flaky" -> {
                 if (hit == 1) {
                     error(res, 503, "overloaded");

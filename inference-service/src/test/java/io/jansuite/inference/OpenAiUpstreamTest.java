@@ -140,4 +140,15 @@ class OpenAiUpstreamTest {
                 .post("/v1/chat/completions").then().statusCode(200);
         assertFalse(seen(id).getMap("body").containsKey("conversation"));
     }
+
+    @Test
+    void anUpstreamRefusingStreamOptionsStillStreams() {
+        String id = unique("up");
+        String model = route(unique("oa"), target("openai", upstream("nostreamoptions", id)));
+        String body = given().auth().oauth2(token).contentType("application/json")
+                .body(chat(model, "hi").put("stream", true).encode())
+                .post("/v1/chat/completions").then().statusCode(200).extract().asString();
+        assertEquals(FakeUpstreams.OPENAI_TEXT, Fixtures.streamedText(Fixtures.dataLines(body)));
+        assertEquals(2, seen(id).getInt("hits"));
+    }
 }

@@ -13,7 +13,8 @@ import java.util.Map;
 /**
  * Any OpenAI-compatible upstream (OpenAI, vLLM, Ollama, llama.cpp): {@code POST {base_url}/chat/completions}.
  * Bodies and chunks pass through unchanged; only the model name is swapped for the upstream's, and a
- * stream always asks for usage (the caller drops the usage chunk when the client did not ask for it).
+ * stream always asks for usage (the caller drops the usage chunk when the client did not ask for it), unless
+ * the upstream refuses {@code stream_options}.
  */
 @ApplicationScoped
 public class OpenAiProvider implements UpstreamProvider {
@@ -26,10 +27,21 @@ public class OpenAiProvider implements UpstreamProvider {
 
     @Override
     public Uni<UpstreamReply> call(Target target, ObjectNode request, CallOptions options) {
+        boolean clientAsked = request.path("stream_options").path("include_usage").asBoolean(false);
+        return send(target, request, options, options.stream() && !clientAsked)
+                .onFailure(e -> !clientAsked && options.stream() && e instanceof UpstreamException u && u.rejected()
+                        && String.valueOf(u.getMessage()).contains("stream_options"))
+                // An older OpenAI-compatible server that refuses stream_options still serves the stream.
+                .recoverWithUni(e -> send(target, request, options, false));
+    }
+
+    private Uni<UpstreamReply> send(Target target, ObjectNode request, CallOptions options, boolean askUsage) {
         ObjectNode body = request.deepCopy();
         body.put("model", target.upstreamModel());
         if (options.stream()) {
             body.put("stream", true);
+        }
+        if (askUsage) {
             JsonNode streamOptions = body.get("stream_options");
             ObjectNode so = streamOptions instanceof ObjectNode o ? o : body.putObject("stream_options");
             so.put("include_usage", true);

@@ -9,7 +9,11 @@ public interface InferenceConfig {
 
     Duration connectTimeout();
 
+    /** Wait for a stream's response head. */
     Duration firstByteTimeout();
+
+    /** Wait for a whole (non-streamed) answer, which arrives only once generated. */
+    Duration wholeAnswerTimeout();
 
     Duration idleTimeout();
 

@@ -141,8 +141,9 @@ public class ProviderRouter {
     private UpstreamProvider.CallOptions options(Target target, String model, boolean stream) {
         return new UpstreamProvider.CallOptions(model, stream,
                 target.millis(config.connectTimeout().toMillis(), "connect_ms", "connect_timeout_ms"),
-                target.millis(config.firstByteTimeout().toMillis(), "first_byte_ms", "first_byte_timeout_ms",
-                        "read_ms", "read_timeout_ms"),
+                // A whole answer only starts once it is complete: by default it may take much longer.
+                target.millis((stream ? config.firstByteTimeout() : config.wholeAnswerTimeout()).toMillis(),
+                        "first_byte_ms", "first_byte_timeout_ms", "read_ms", "read_timeout_ms"),
                 target.millis(config.idleTimeout().toMillis(), "idle_ms", "idle_timeout_ms"));
     }
 
