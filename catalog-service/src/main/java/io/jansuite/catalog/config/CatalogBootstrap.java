@@ -65,6 +65,11 @@ public class CatalogBootstrap {
     ObjectMapper json;
 
     void onStart(@Observes StartupEvent event) throws Throwable {
+        apply();
+    }
+
+    /** Idempotent: what exists is left as it is. Blocks: call at start-up, never on an event loop. */
+    public void apply() throws Throwable {
         List<ConfiguredProvider> configured = parse();
         if (!simulator && configured.isEmpty()) {
             return;

@@ -31,9 +31,12 @@ public class CatalogService {
     @Inject
     ProviderKeyCipher cipher;
 
+    @Inject
+    SnapshotCache snapshots;
+
     @WithSession
     public Uni<PublicModels.ModelList> publicModels() {
-        return CatalogSnapshot.load().map(s -> new PublicModels.ModelList("list", s.entries().stream()
+        return snapshots.current().map(s -> new PublicModels.ModelList("list", s.entries().stream()
                 .filter(s::servable)
                 .map(e -> new PublicModels.Model(e.publicId, "model", e.createdAt.getEpochSecond(), ownedBy(s, e)))
                 .toList()));
@@ -41,7 +44,7 @@ public class CatalogService {
 
     @WithSession
     public Uni<List<PublicModels.Catalog>> publicCatalogs(String capability) {
-        return CatalogSnapshot.load().map(s -> s.entries().stream()
+        return snapshots.current().map(s -> s.entries().stream()
                 .filter(s::servable)
                 .filter(e -> capability == null || capability.isBlank() || e.capabilities.contains(capability))
                 .map(e -> new PublicModels.Catalog(e.publicId, "model", e.name, ownedBy(s, e), e.capabilities,
@@ -56,7 +59,7 @@ public class CatalogService {
 
     @WithSession
     public Uni<List<CatalogView>> list(String provider, Boolean enabled) {
-        return CatalogSnapshot.load().map(s -> s.entries().stream()
+        return snapshots.current().map(s -> s.entries().stream()
                 .filter(e -> enabled == null || e.enabled == enabled)
                 .filter(e -> provider == null || provider.isBlank() || s.servingModels(e).stream()
                         .anyMatch(m -> CatalogSnapshot.matches(s.providers().get(m.providerId), provider)))
@@ -87,7 +90,7 @@ public class CatalogService {
     /** Null when the model is unknown, disabled or has no usable provider model. */
     @WithSession
     public Uni<RouteView> route(String model) {
-        return CatalogSnapshot.load().map(s -> {
+        return snapshots.current().map(s -> {
             CatalogEntry entry = s.entries().stream().filter(e -> e.publicId.equals(model)).findFirst().orElse(null);
             if (entry == null || !s.servable(entry)) {
                 return null;

@@ -28,9 +28,12 @@ public class ProviderModelService {
     @Inject
     CatalogVersion version;
 
+    @Inject
+    SnapshotCache snapshots;
+
     @WithSession
     public Uni<ListEnvelope<ProviderModelView>> list(String provider, Boolean enabled, Page page) {
-        return CatalogSnapshot.load().map(s -> {
+        return snapshots.current().map(s -> {
             List<ProviderModelView> all = s.models().values().stream()
                     .filter(m -> CatalogSnapshot.matches(s.providers().get(m.providerId), provider))
                     .filter(m -> enabled == null || m.enabled == enabled)
@@ -44,7 +47,7 @@ public class ProviderModelService {
     /** The model, or null when none has this id; 409 when an upstream id names several. */
     @WithSession
     public Uni<ProviderModelView> get(String ref) {
-        return CatalogSnapshot.load().map(s -> {
+        return snapshots.current().map(s -> {
             ProviderModel m = resolve(s, ref);
             return m == null ? null : s.view(m);
         });
