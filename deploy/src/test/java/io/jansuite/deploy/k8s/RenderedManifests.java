@@ -17,7 +17,8 @@ import org.snakeyaml.engine.v2.api.LoadSettings;
 /**
  * An overlay of deploy/k8s rendered as objects: by {@code kubectl kustomize} when kubectl is on the PATH
  * (after putting dummy secret files where make-secrets.sh would, in a copy of the tree), otherwise by reading
- * the resource files the kustomizations list and the objects their generators declare (patches not applied).
+ * the resource files the kustomizations list and the objects their generators declare (patches not applied;
+ * {@code -Djansuite.k8s.render=files} forces this).
  */
 final class RenderedManifests {
 
@@ -37,7 +38,7 @@ final class RenderedManifests {
         Files.writeString(secrets.resolve("secrets.env"), "INTERNAL_SECRET=dummy\nPROVIDER_KEY_SECRET=dummy\nDB_PASSWORD=dummy\n");
         Files.writeString(secrets.resolve("jwt-private.pem"), "dummy\n");
         Files.writeString(secrets.resolve("jwt-public.pem"), "dummy\n");
-        if (kubectlAvailable()) {
+        if (!"files".equals(System.getProperty("jansuite.k8s.render")) && kubectlAvailable()) {
             Process p = new ProcessBuilder("kubectl", "kustomize", copy.resolve("overlays/" + overlay).toString())
                     .redirectErrorStream(false).start();
             byte[] out = p.getInputStream().readAllBytes();
