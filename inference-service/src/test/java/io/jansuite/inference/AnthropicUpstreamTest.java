@@ -46,7 +46,8 @@ class AnthropicUpstreamTest {
         String id = unique("an");
         String model = route(unique("claude"), target("anthropic", upstream("anthropic", id)).put("api_key", "sk-ant-x"));
         given().auth().oauth2(token).contentType("application/json")
-                .body(conversationRequest(model).put("tools", TOOLS).put("tool_choice", "required").encode())
+                .body(conversationRequest(model).put("tools", TOOLS).put("tool_choice", "required").put("temperature", 1.6)
+                        .encode())
                 .post("/v1/chat/completions").then().statusCode(200);
         JsonPath sent = seen(id);
         assertEquals("sk-ant-x", sent.getString("headers.x-api-key"));
@@ -62,6 +63,7 @@ class AnthropicUpstreamTest {
         assertEquals("get_weather", sent.getString("body.tools[0].name"));
         assertEquals("object", sent.getString("body.tools[0].input_schema.type"));
         assertEquals("any", sent.getString("body.tool_choice.type"));
+        assertEquals(1.0f, sent.getFloat("body.temperature"), "OpenAI's 0..2 scale capped at Anthropic's 1");
     }
 
     @Test

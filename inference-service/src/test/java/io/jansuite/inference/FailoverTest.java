@@ -141,6 +141,20 @@ class FailoverTest {
     }
 
     @Test
+    void anErrorInsideTheUpstreamStreamEndsTheStreamWithAnErrorEvent() {
+        String model = route(unique("fo"), target("openai", upstream("midstreamerror", unique("up"))));
+        String body = given().auth().oauth2(token).contentType("application/json")
+                .body(chat(model, "hi").put("stream", true).encode())
+                .post("/v1/chat/completions").then().statusCode(200).extract().asString();
+        List<String> data = Fixtures.dataLines(body);
+        assertEquals("Hel", Fixtures.streamedText(data.subList(0, data.size() - 1)));
+        JsonObject last = new JsonObject(data.get(data.size() - 1));
+        assertEquals("upstream_error", last.getJsonObject("error").getString("type"));
+        assertEquals("upstream_error", last.getJsonObject("error").getString("code"));
+        assertFalse(data.contains("[DONE]"));
+    }
+
+    @Test
     void clientHangingUpCancelsTheUpstreamRequest() throws Exception {
         String id = unique("up");
         String model = route(unique("fo"), target("openai", upstream("endless", id)));

@@ -90,6 +90,11 @@ public class FakeUpstreams implements QuarkusTestResourceLifecycleManager {
             case "hang" -> {
                 // never answers
             }
+            case "midstreamerror" -> {
+                sseHead(res);
+                res.end("data: " + OpenAiShapes.chunk("chatcmpl-err", "{\"role\":\"assistant\",\"content\":\"Hel\"}", null)
+                        + "\n\ndata: {\"error\":{\"message\":\"The server had an error\",\"type\":\"server_error\"}}\n\n");
+            }
             case "stall" -> {
                 sseHead(res);
                 res.write("data: " + OpenAiShapes.chunk("chatcmpl-stall", "{\"role\":\"assistant\",\"content\":\"\"}", null)

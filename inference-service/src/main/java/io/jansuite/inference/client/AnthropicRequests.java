@@ -44,7 +44,11 @@ final class AnthropicRequests {
         if (system.length() > 0) {
             out.put("system", system.toString());
         }
-        copy(request, out, "temperature", "top_p", "top_k");
+        copy(request, out, "top_p", "top_k");
+        if (request.hasNonNull("temperature")) {
+            // OpenAI's scale goes to 2, Anthropic's to 1.
+            out.put("temperature", Math.min(1.0, request.get("temperature").asDouble()));
+        }
         JsonNode stop = request.get("stop");
         if (stop != null && stop.isTextual()) {
             out.putArray("stop_sequences").add(stop.asText());
