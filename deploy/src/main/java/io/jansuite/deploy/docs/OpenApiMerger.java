@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiFunction;
 
 /**
  * Merges the services' own OpenAPI documents into the one document of the unified API. A service's path is
@@ -138,41 +139,61 @@ public final class OpenApiMerger {
         return servers;
     }
 
-    /** Renames the operationIds that occur in more than one service, in every service, to service + id. */
+    /**
+     * Makes operationIds unique across the suite: an id used more than once gets the service's prefix
+     * ({@code authCreate}), then, if still ambiguous, the path's last fixed segment ({@code adminListProviders}),
+     * then a number.
+     */
     private static List<ServiceDocument> renameCollidingOperationIds(List<ServiceDocument> documents) {
-        Map<String, Set<String>> servicesById = new HashMap<>();
-        for (ServiceDocument d : documents) {
-            forEachOperation(d.document(), op -> {
-                String id = op.path("operationId").asText(null);
-                if (id != null) {
-                    servicesById.computeIfAbsent(id, k -> new HashSet<>()).add(d.service());
-                }
-            });
+        record Op(String service, String path, ObjectNode node) {
         }
         List<ServiceDocument> out = new ArrayList<>();
+        List<Op> ops = new ArrayList<>();
         for (ServiceDocument d : documents) {
             ObjectNode copy = d.document().deepCopy();
-            forEachOperation(copy, op -> {
-                String id = op.path("operationId").asText(null);
-                if (id != null && servicesById.get(id).size() > 1) {
-                    op.put("operationId", servicePrefix(d.service(), false) + Character.toUpperCase(id.charAt(0)) + id.substring(1));
+            copy.path("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(op -> {
+                if (isMethod(op.getKey()) && op.getValue() instanceof ObjectNode o && o.hasNonNull("operationId")) {
+                    ops.add(new Op(d.service(), path.getKey(), o));
                 }
-            });
+            }));
             out.add(new ServiceDocument(d.service(), copy));
+        }
+        List<BiFunction<Op, String, String>> steps = List.of(
+                (op, id) -> servicePrefix(op.service(), false) + capitalized(id),
+                (op, id) -> id + capitalized(servicePrefix(lastFixedSegment(op.path()), false)));
+        for (BiFunction<Op, String, String> step : steps) {
+            Map<String, Integer> counts = new HashMap<>();
+            ops.forEach(op -> counts.merge(op.node().get("operationId").asText(), 1, Integer::sum));
+            for (Op op : ops) {
+                String id = op.node().get("operationId").asText();
+                if (counts.get(id) > 1) {
+                    op.node().put("operationId", step.apply(op, id));
+                }
+            }
+        }
+        Map<String, Integer> seen = new HashMap<>();
+        for (Op op : ops) {
+            String id = op.node().get("operationId").asText();
+            int n = seen.merge(id, 1, Integer::sum);
+            if (n > 1) {
+                op.node().put("operationId", id + n);
+            }
         }
         return out;
     }
 
-    private static void forEachOperation(JsonNode document, java.util.function.Consumer<ObjectNode> action) {
-        for (JsonNode item : document.path("paths")) {
-            Iterator<Map.Entry<String, JsonNode>> ops = item.fields();
-            while (ops.hasNext()) {
-                Map.Entry<String, JsonNode> op = ops.next();
-                if (isMethod(op.getKey()) && op.getValue() instanceof ObjectNode o) {
-                    action.accept(o);
-                }
+    private static String capitalized(String s) {
+        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+
+    private static String lastFixedSegment(String path) {
+        String[] segments = path.split("/");
+        for (int i = segments.length - 1; i >= 0; i--) {
+            if (!segments[i].isEmpty() && !segments[i].startsWith("{")) {
+                return segments[i];
             }
         }
+        return "root";
     }
 
     static boolean isMethod(String key) {
