@@ -25,11 +25,25 @@ public final class UpstreamExchange {
     private final HttpClientResponse response;
     private final long idleMs;
 
+    private final AtomicBoolean claimed = new AtomicBoolean();
+    private final long unclaimedTimer;
+
     UpstreamExchange(Vertx vertx, HttpClientRequest request, HttpClientResponse response, long idleMs) {
         this.vertx = vertx;
         this.request = request;
         this.response = response;
         this.idleMs = Math.max(1, idleMs);
+        // A body nobody reads (the client left before its stream began) must not hold the upstream open.
+        this.unclaimedTimer = vertx.setTimer(this.idleMs, t -> {
+            if (claimed.compareAndSet(false, true)) {
+                request.reset();
+            }
+        });
+    }
+
+    private boolean claim() {
+        vertx.cancelTimer(unclaimedTimer);
+        return claimed.compareAndSet(false, true);
     }
 
     public int status() {
@@ -38,6 +52,10 @@ public final class UpstreamExchange {
 
     public Uni<Buffer> body() {
         return Uni.createFrom().emitter(em -> {
+            if (!claim()) {
+                em.fail(UpstreamException.connect("upstream response abandoned"));
+                return;
+            }
             Buffer body = Buffer.buffer();
             AtomicBoolean ended = new AtomicBoolean();
             IdleTimer idle = new IdleTimer(() -> {
@@ -88,6 +106,10 @@ public final class UpstreamExchange {
 
     public Multi<SseParser.Event> events() {
         return Multi.createFrom().<SseParser.Event>emitter(em -> {
+            if (!claim()) {
+                em.fail(UpstreamException.connect("upstream response abandoned"));
+                return;
+            }
             AtomicBoolean ended = new AtomicBoolean();
             SseParser parser = new SseParser(em::emit);
             IdleTimer idle = new IdleTimer(() -> {
@@ -122,11 +144,6 @@ public final class UpstreamExchange {
             idle.touch();
             response.resume();
         }, EVENT_BUFFER);
-    }
-
-    /** Aborts the exchange without reading the body. */
-    public void abort() {
-        request.reset();
     }
 
     /** Restarted on every chunk; fires once when none came for idleMs. */

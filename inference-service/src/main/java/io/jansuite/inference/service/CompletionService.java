@@ -12,6 +12,8 @@ import io.jansuite.inference.client.ConversationMessage;
 import io.jansuite.inference.client.ConversationStore;
 import io.jansuite.inference.client.Route;
 import io.jansuite.inference.client.UpstreamException;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.buffer.Buffer;
@@ -47,6 +49,9 @@ public class CompletionService {
 
     @Inject
     ObjectMapper json;
+
+    @Inject
+    MeterRegistry metrics;
 
     /** The context of one completion, for usage and the conversation. */
     private record Call(ChatRequest request, Caller caller, String requestId, long startedNanos, Route route,
@@ -166,6 +171,10 @@ public class CompletionService {
         row.errorCode = error;
         row.requestId = call.requestId();
         usage.record(row);
+        Timer.builder("jansuite.completions").description("Chat completions by model, provider and HTTP status")
+                .tags("model", row.model, "provider", d == null ? "none" : String.valueOf(d.target().providerName()),
+                        "status", String.valueOf(status), "stream", String.valueOf(row.stream))
+                .register(metrics).record(java.time.Duration.ofMillis(row.latencyMs));
     }
 
     private static int estimatePrompt(ObjectNode request) {

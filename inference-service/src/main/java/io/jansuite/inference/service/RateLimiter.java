@@ -28,6 +28,7 @@ public class RateLimiter {
             + "return {c, ttl}";
 
     private final Redis redis;
+    private volatile long lastWarning;
     private final Map<String, long[]> local = new ConcurrentHashMap<>();
 
     /** {@code redisUrl} null or blank: in memory only. */
@@ -58,7 +59,11 @@ public class RateLimiter {
             }
         })).map(r -> RateDecision.of(r.get(0).toLong(), limit, r.get(1).toLong()))
                 .onFailure().recoverWithItem(e -> {
-                    LOG.warnf("Redis unavailable for rate limits (%s): counting in memory", e.getMessage());
+                    long now = System.currentTimeMillis();
+                    if (now - lastWarning > WINDOW_MS) {
+                        lastWarning = now;
+                        LOG.warnf("Redis unavailable for rate limits (%s): counting in memory", e.getMessage());
+                    }
                     return inMemory(key, limit);
                 });
     }
