@@ -63,17 +63,32 @@ class LauncherPartsTest {
     @Test
     void takenPortIsReportedWithWhatNeedsIt() throws Exception {
         try (ServerSocket busy = new ServerSocket(0)) {
-            List<String> taken = Launcher.takenPorts(Map.of(busy.getLocalPort(), "auth-service"));
+            List<String> taken = LocalSuite.takenPorts(Map.of(busy.getLocalPort(), "auth-service"));
             assertEquals(1, taken.size());
             assertTrue(taken.get(0).contains(String.valueOf(busy.getLocalPort())) && taken.get(0).contains("auth-service"));
         }
     }
 
     @Test
+    void suiteRefusesToStartWhenItsPortIsTakenAndSaysWhatToDo() throws Exception {
+        Path root = Path.of(System.getProperty("jansuite.root", "..")).toAbsolutePath().normalize();
+        try (ServerSocket busy = new ServerSocket(0)) {
+            Map<String, String> env = Map.of("JANSUITE_PORT", String.valueOf(busy.getLocalPort()),
+                    "DATABASE_URL", "postgres://u:p@127.0.0.1:1/none");
+            LocalSuite.StartException refused = org.junit.jupiter.api.Assertions.assertThrows(LocalSuite.StartException.class,
+                    () -> LocalSuite.start(root, env, (s, c) -> { }));
+            assertTrue(refused.getMessage().contains("Port " + busy.getLocalPort() + " is already in use; it is needed for the ingress"),
+                    refused.getMessage());
+            assertTrue(refused.getMessage().contains("Stop what listens there"));
+        }
+        assertFalse(Files.exists(root.resolve(".local/run/none")), "nothing was started");
+    }
+
+    @Test
     void serviceEnvironmentKeepsWhatTheUserSet() throws Exception {
         LocalSecrets secrets = LocalSecrets.ensure(dir);
         Database db = Database.external(Map.of("DATABASE_URL", "postgres://u:p@h:5432/jansuite"));
-        Map<String, String> env = Launcher.serviceEnv(Map.of("INTERNAL_SECRET", "mine"), db, secrets, 8000);
+        Map<String, String> env = LocalSuite.serviceEnv(Map.of("INTERNAL_SECRET", "mine"), db, secrets, 8000);
         assertFalse(env.containsKey("INTERNAL_SECRET"), "the user's INTERNAL_SECRET is inherited, not replaced");
         assertEquals(secrets.values().get("PROVIDER_KEY_SECRET"), env.get("PROVIDER_KEY_SECRET"));
         assertEquals(secrets.privateKey().toString(), env.get("APP_JWT_PRIVATE_KEY_LOCATION"));
