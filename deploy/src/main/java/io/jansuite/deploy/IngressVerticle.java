@@ -1,5 +1,6 @@
 package io.jansuite.deploy;
 
+import io.jansuite.deploy.docs.ApiDocs;
 import io.vertx.core.AbstractVerticle;
 import io.vertx.core.Promise;
 import io.vertx.core.http.HttpClient;
@@ -31,6 +32,7 @@ final class IngressVerticle extends AbstractVerticle {
     private final Map<RouteTable.Route, HttpProxy> proxies = new HashMap<>();
     private final List<HttpClient> clients = new ArrayList<>();
     private HttpServer server;
+    private ApiDocs docs;
 
     IngressVerticle(String host, int port, RouteTable routes, Map<String, Ingress.Upstream> upstreams,
                     Ingress.Options options, HealthMonitor health) {
@@ -66,6 +68,7 @@ final class IngressVerticle extends AbstractVerticle {
                     .addInterceptor(new EdgeInterceptor(route));
             proxies.put(route, proxy);
         }
+        docs = new ApiDocs(vertx, routes, upstreams);
         server = vertx.createHttpServer(new HttpServerOptions()
                 .setHandle100ContinueAutomatically(true)
                 .setTcpNoDelay(true)
@@ -81,6 +84,10 @@ final class IngressVerticle extends AbstractVerticle {
         String path = request.path();
         if ("/healthz".equals(path) && (request.method() == HttpMethod.GET || request.method() == HttpMethod.HEAD)) {
             healthz(request, requestId);
+            return;
+        }
+        if (ApiDocs.handles(path)) {
+            docs.handle(request, requestId);
             return;
         }
         RouteTable.Route route = routes.match(path);
@@ -135,6 +142,9 @@ final class IngressVerticle extends AbstractVerticle {
             closing.add(server.close());
         }
         clients.forEach(c -> closing.add(c.close()));
+        if (docs != null) {
+            closing.add(docs.close());
+        }
         io.vertx.core.Future.join(closing).<Void>mapEmpty().onComplete(ar -> stopped.complete());
     }
 }

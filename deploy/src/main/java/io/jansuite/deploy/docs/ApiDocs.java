@@ -7,6 +7,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import io.jansuite.deploy.Ingress;
 import io.jansuite.deploy.RouteTable;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
@@ -147,8 +148,9 @@ public final class ApiDocs {
     static String origin(HttpServerRequest request) {
         String proto = firstValue(request.getHeader("X-Forwarded-Proto"));
         String host = firstValue(request.getHeader("X-Forwarded-Host"));
-        if (host == null) {
-            host = request.getHeader(HttpHeaders.HOST);
+        if (host == null && request.authority() != null) {
+            // Host on HTTP/1.1, :authority on HTTP/2
+            host = request.authority().host() + (request.authority().port() > 0 ? ":" + request.authority().port() : "");
         }
         if (proto == null) {
             proto = request.isSSL() ? "https" : "http";
@@ -217,7 +219,7 @@ public final class ApiDocs {
                 .end(new JsonObject().put("error", error).toBuffer());
     }
 
-    public void close() {
-        reference.close();
+    public Future<Void> close() {
+        return reference.close();
     }
 }
