@@ -23,6 +23,8 @@ class AdminAccessTest {
         { "PATCH", "/v1/admin/models/provider-models/gpt-4o-mini" },
         { "POST", "/v1/admin/models/provider-models/bulk-toggle" },
         { "GET", "/v1/admin/models/catalogs" },
+        { "POST", "/v1/admin/models/catalogs" },
+        { "PATCH", "/v1/admin/models/catalogs/gpt-4o" },
         { "POST", "/v1/admin/models/catalogs/bulk-toggle" },
         { "GET", "/v1/admin/providers" },
         { "POST", "/v1/admin/providers" },

@@ -77,6 +77,25 @@ class CatalogsAndToolsAdminTest {
     }
 
     @Test
+    void catalogEditAnswersTheEntryAndIsAudited() {
+        Map<String, Object> before = catalog("alias-1");
+        Map<String, Object> after = catalog("alias-1");
+        after.put("models", List.of(Stubs.model("pmdl_b", "m", true), Stubs.model("pmdl_a", "m", true)));
+        Stubs.stub("PATCH", "/internal/admin/catalogs/alias-1", 200, Stubs.change(before, after));
+        given().auth().oauth2(admin).contentType(ContentType.JSON)
+                .body(Map.of("models", List.of("pmdl_b", "pmdl_a"), "reason", "failover"))
+                .patch("/v1/admin/models/catalogs/alias-1").then().statusCode(200)
+                .body("data.models.id", equalTo(List.of("pmdl_b", "pmdl_a")));
+        JsonPath entry = AuditLogTest.latest(admin, adminId, "catalog.update");
+        assertEquals("failover", entry.getString("reason"));
+        assertEquals(1, entry.getList("before.models").size());
+        assertEquals(2, entry.getList("after.models").size());
+
+        given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("public_id", "bad id", "models", List.of("pmdl_a")))
+                .post("/v1/admin/models/catalogs").then().statusCode(400).body("error.param", equalTo("public_id"));
+    }
+
+    @Test
     void toolsAreListedAndAnInvalidRegexIs400NamingTheParam() {
         Stubs.stub("GET", "/internal/admin/mcp-tools", 200, Stubs.data(List.of(Map.of("id", "scrape", "name", "scrape",
                 "description", "Fetch a page", "enabled", true, "is_active", true,

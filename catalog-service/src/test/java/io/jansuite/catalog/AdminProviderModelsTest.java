@@ -127,6 +127,39 @@ class AdminProviderModelsTest {
     }
 
     @Test
+    void catalogEntriesCanBeCreatedAndReorderedAcrossProviders() {
+        String m = Internal.unique("alias-src");
+        Internal.simulatorWith(m);
+        Internal.simulatorWith(m);
+        List<String> pmdls = Internal.admin().queryParam("limit", 100).get("/internal/admin/provider-models").then()
+                .extract().path("data.findAll { it.model_id == '" + m + "' }.id");
+        String alias = Internal.unique("alias");
+        Internal.admin().body(Map.of("public_id", alias, "name", "Alias", "capabilities", List.of("tools"),
+                "models", List.of(pmdls.get(1), pmdls.get(0))))
+                .post("/internal/admin/catalogs").then().statusCode(201)
+                .body("data.before", equalTo(null))
+                .body("data.after.public_id", equalTo(alias))
+                .body("data.after.models.id", equalTo(List.of(pmdls.get(1), pmdls.get(0))));
+        Internal.inference().get("/internal/routes/" + alias).then().statusCode(200)
+                .body("data.targets.provider_model_id", equalTo(List.of(pmdls.get(1), pmdls.get(0))));
+
+        Internal.admin().body(Map.of("models", List.of(pmdls.get(0)), "context_window", 4096))
+                .patch("/internal/admin/catalogs/" + alias).then().statusCode(200)
+                .body("data.before.models", hasSize(2))
+                .body("data.after.models.id", equalTo(List.of(pmdls.get(0))))
+                .body("data.after.context_window", equalTo(4096));
+        Internal.inference().get("/internal/routes/" + alias).then()
+                .body("data.targets.provider_model_id", equalTo(List.of(pmdls.get(0))));
+
+        Internal.admin().body(Map.of("public_id", alias, "models", List.of(pmdls.get(0))))
+                .post("/internal/admin/catalogs").then().statusCode(409);
+        Internal.admin().body(Map.of("models", List.of("pmdl_nope"))).patch("/internal/admin/catalogs/" + alias)
+                .then().statusCode(400).body("error.param", equalTo("models[0]"));
+        Internal.admin().body(Map.of("enabled", false)).patch("/internal/admin/catalogs/nope-" + alias)
+                .then().statusCode(404).body("error.code", equalTo("catalog_not_found"));
+    }
+
+    @Test
     void badFilterValueIs400() {
         Internal.admin().queryParam("enabled", "maybe").get("/internal/admin/provider-models").then().statusCode(400)
                 .body("error.param", equalTo("enabled"));

@@ -40,6 +40,26 @@ public final class AdminRequests {
             @Size(max = 1000) String reason) {
     }
 
+    /** A public model served by provider models ({@code models}: pmdl_ ids in priority order). */
+    public record CatalogCreate(
+            @NotBlank @Size(max = 200) @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9._:/@+-]*", message = "may hold letters, digits and . _ : / @ + -") String publicId,
+            @Size(max = 200) String name,
+            Boolean enabled,
+            @Size(max = 50) List<@NotBlank @Size(max = 64) String> capabilities,
+            @Min(1) Integer contextWindow,
+            @NotNull @Size(min = 1, max = 50) List<@NotBlank String> models,
+            @Size(max = 1000) String reason) {
+    }
+
+    /** Fields left out keep their values; {@code models} replaces the serving provider models, in priority order. */
+    public record CatalogPatch(@Size(min = 1, max = 200) String name,
+            Boolean enabled,
+            @Size(max = 50) List<@NotBlank @Size(max = 64) String> capabilities,
+            @Min(1) Integer contextWindow,
+            @Size(max = 50) List<@NotBlank String> models,
+            @Size(max = 1000) String reason) {
+    }
+
     public record ProviderCreate(@NotBlank @Size(max = 100) String name,
             @NotBlank @Pattern(regexp = "openai|anthropic|simulator", message = "must be openai, anthropic or simulator") String type,
             @Size(max = 2000) String baseUrl,

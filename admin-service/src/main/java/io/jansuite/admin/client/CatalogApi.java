@@ -56,6 +56,14 @@ interface CatalogApi {
     Uni<DataEnvelope<List<Catalog>>> catalogs(@QueryParam("provider") String provider, @QueryParam("enabled") Boolean enabled);
 
     @POST
+    @Path("/catalogs")
+    Uni<DataEnvelope<Change<Catalog>>> createCatalog(AdminRequests.CatalogCreate request);
+
+    @PATCH
+    @Path("/catalogs/{id}")
+    Uni<DataEnvelope<Change<Catalog>>> patchCatalog(@PathParam("id") String id, AdminRequests.CatalogPatch request);
+
+    @POST
     @Path("/catalogs/bulk-toggle")
     Uni<DataEnvelope<BulkResult>> toggleCatalogs(AdminRequests.CatalogToggle request);
 

@@ -52,6 +52,14 @@ public class CatalogClient {
         return guard(api.catalogs(provider, enabled)).map(DataEnvelope::data);
     }
 
+    public Uni<Change<Catalog>> createCatalog(AdminRequests.CatalogCreate request) {
+        return guard(api.createCatalog(request)).map(DataEnvelope::data);
+    }
+
+    public Uni<Change<Catalog>> patchCatalog(String id, AdminRequests.CatalogPatch request) {
+        return guard(api.patchCatalog(id, request)).map(DataEnvelope::data);
+    }
+
     public Uni<BulkResult> toggleCatalogs(AdminRequests.CatalogToggle request) {
         return guard(api.toggleCatalogs(request)).map(DataEnvelope::data);
     }

@@ -1,6 +1,7 @@
 package io.jansuite.admin.rest;
 
 import io.jansuite.admin.api.AdminRequests;
+import io.jansuite.admin.api.AdminViews.Catalog;
 import io.jansuite.admin.api.AdminViews.CatalogWithUsage;
 import io.jansuite.admin.api.AdminViews.Count;
 import io.jansuite.admin.api.AdminViews.ProviderModel;
@@ -24,6 +25,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.jboss.resteasy.reactive.ResponseStatus;
 
 /** Provider models and catalogs, for admins (the credential filter refuses everyone else). */
 @Path("/v1/admin/models")
@@ -72,6 +74,22 @@ public class AdminModelsResource {
     public Uni<DataEnvelope<List<CatalogWithUsage>>> catalogs(@QueryParam("provider") String provider,
             @QueryParam("enabled") String enabled) {
         return models.catalogs(blankToNull(provider), Flags.bool(enabled, "enabled")).map(DataEnvelope::of);
+    }
+
+    @POST
+    @Path("/catalogs")
+    @ResponseStatus(201)
+    @Operation(summary = "Create a public model served by provider models (pmdl_ ids, in priority order)")
+    public Uni<DataEnvelope<Catalog>> createCatalog(@Valid @NotNull AdminRequests.CatalogCreate request) {
+        return models.createCatalog(caller.get(), RequestIds.current(), request).map(DataEnvelope::of);
+    }
+
+    @PATCH
+    @Path("/catalogs/{id}")
+    @Operation(summary = "Edit a public model; models replaces its provider models, in priority order")
+    public Uni<DataEnvelope<Catalog>> patchCatalog(@PathParam("id") String id,
+            @Valid @NotNull AdminRequests.CatalogPatch request) {
+        return models.patchCatalog(caller.get(), RequestIds.current(), id, request).map(DataEnvelope::of);
     }
 
     @POST

@@ -3,6 +3,7 @@ package io.jansuite.admin.service;
 import io.jansuite.admin.api.AdminRequests;
 import io.jansuite.admin.api.AdminViews.BulkItem;
 import io.jansuite.admin.api.AdminViews.BulkResult;
+import io.jansuite.admin.api.AdminViews.Catalog;
 import io.jansuite.admin.api.AdminViews.CatalogWithUsage;
 import io.jansuite.admin.api.AdminViews.Count;
 import io.jansuite.admin.api.AdminViews.ProviderModel;
@@ -56,9 +57,23 @@ public class ModelAdmin {
     }
 
     public Uni<List<CatalogWithUsage>> catalogs(String provider, Boolean enabled) {
-        return catalog.catalogs(provider, enabled).flatMap(list -> usage.byModel().map(totals -> list.stream()
-                .map(c -> CatalogWithUsage.of(c, totals.getOrDefault(c.publicId(), 0L)))
-                .toList()));
+        // Both at once: the usage call never fails (it falls back to no totals).
+        return Uni.combine().all().unis(catalog.catalogs(provider, enabled), usage.byModel())
+                .with((list, totals) -> list.stream()
+                        .map(c -> CatalogWithUsage.of(c, totals.getOrDefault(c.publicId(), 0L)))
+                        .toList());
+    }
+
+    public Uni<Catalog> createCatalog(Caller actor, String requestId, AdminRequests.CatalogCreate request) {
+        return catalog.createCatalog(request).call(c -> audit.record(new AuditLog.Event(actor, "catalog.create", "catalog",
+                List.of(c.after().publicId()), request.reason(), null, c.after(), requestId)))
+                .map(c -> c.after());
+    }
+
+    public Uni<Catalog> patchCatalog(Caller actor, String requestId, String id, AdminRequests.CatalogPatch request) {
+        return catalog.patchCatalog(id, request).call(c -> audit.record(new AuditLog.Event(actor, "catalog.update",
+                "catalog", List.of(id), request.reason(), c.before(), c.after(), requestId)))
+                .map(c -> c.after());
     }
 
     public Uni<Count> toggleCatalogs(Caller actor, String requestId, AdminRequests.CatalogToggle request) {

@@ -4,6 +4,8 @@ import io.jansuite.catalog.api.BulkResult;
 import io.jansuite.catalog.api.CatalogView;
 import io.jansuite.catalog.api.Change;
 import io.jansuite.catalog.api.ProviderModelView;
+import io.jansuite.catalog.api.Requests.CatalogCreate;
+import io.jansuite.catalog.api.Requests.CatalogPatch;
 import io.jansuite.catalog.api.Requests.CatalogToggle;
 import io.jansuite.catalog.api.Requests.ModelToggle;
 import io.jansuite.catalog.api.Requests.ProviderModelPatch;
@@ -27,6 +29,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.jboss.resteasy.reactive.ResponseStatus;
 
 /** For the admin-service: provider models and catalog entries. Writes answer with before and after. */
 @Path("/internal/admin")
@@ -81,6 +84,24 @@ public class AdminModelsResource {
     public Uni<DataEnvelope<List<CatalogView>>> catalogs(@QueryParam("provider") String provider,
             @QueryParam("enabled") String enabled) {
         return catalogs.list(provider, QueryParams.bool(enabled, "enabled")).map(DataEnvelope::of);
+    }
+
+    @POST
+    @Path("/catalogs")
+    @ResponseStatus(201)
+    @Operation(summary = "Create a public model served by provider models (pmdl_ ids, in priority order)")
+    public Uni<DataEnvelope<Change<CatalogView>>> createCatalog(@Valid @NotNull CatalogCreate request) {
+        return catalogs.create(request).map(DataEnvelope::of).invoke(changes::announce);
+    }
+
+    @PATCH
+    @Path("/catalogs/{id}")
+    @Operation(summary = "Edit a public model; models replaces its provider models, in priority order")
+    public Uni<DataEnvelope<Change<CatalogView>>> patchCatalog(@PathParam("id") String id,
+            @Valid @NotNull CatalogPatch request) {
+        return catalogs.patch(id, request)
+                .map(c -> DataEnvelope.of(QueryParams.found(c, "catalog_not_found", "No catalog entry '" + id + "'.")))
+                .invoke(changes::announce);
     }
 
     @POST
