@@ -47,6 +47,14 @@ class RoutesTest {
     }
 
     @Test
+    void onlyTheAdminServiceMayUseTheAdminRoutes() {
+        Internal.inference().get("/internal/admin/providers").then().statusCode(403)
+                .body("error.code", equalTo("internal_only"));
+        Internal.inference().body(Map.of("enabled", false)).patch("/internal/admin/mcp-tools/scrape").then().statusCode(403);
+        Internal.admin().get("/internal/admin/providers").then().statusCode(200);
+    }
+
+    @Test
     void targetsComeInPriorityOrderAndOnlyWhenEnabled() {
         String model = Internal.unique("multi");
         String first = Internal.simulatorWith(model);
