@@ -26,7 +26,8 @@ import java.util.concurrent.ThreadLocalRandom;
  * <p>Arguments ({@code --name value}): gateway, upstream, conversation-direct (base URLs), key (an API key),
  * big (a conversation with 10,000 messages, or one to seed), convs (comma list, one per append worker),
  * launcher-pid, sim-pid, db (the bench database, for its backends' CPU), out (results folder), seed (messages
- * to append to big first; 10000), quick (true: 1-2 s runs, to check the harness).
+ * to append to big first; 10000), quick (true: 1-2 s runs, to check the harness), only (run only the scenarios
+ * whose name starts with this, e.g. "chat completion", for profiling).
  */
 public final class Harness {
 
@@ -37,6 +38,7 @@ public final class Harness {
     private final LoadRun load;
     private final ProcessMeter meter;
     private final List<Row> rows = new ArrayList<>();
+    private final Map<String, Double> idleCpuPerSecond = new LinkedHashMap<>();
 
     /** One measured run and the CPU each component spent on it. */
     record Row(LoadRun.Outcome outcome, Map<String, Long> cpuMillis) {
@@ -70,6 +72,26 @@ public final class Harness {
         Map<String, String> auth = Map.of("Authorization", "Bearer " + args.get("key"), "Content-Type", "application/json");
         Map<String, String> none = Map.of("Content-Type", "application/json");
         Instant started = Instant.now();
+
+        // JIT warm-up of every process on the path (a cold JVM is 10-50x slower for its first seconds).
+        System.out.println("warming up ...");
+        for (boolean stream : new boolean[] { false, true }) {
+            Buffer body = chat(UpstreamSimulator.MODEL, stream);
+            for (String target : new String[] { "direct", "suite" }) {
+                boolean direct = target.equals("direct");
+                load.run(new LoadRun.Spec("warm-up", target, direct ? upstream : gateway, 16, quick ? 2 : 6, Long.MAX_VALUE,
+                        stream, (w, n) -> new LoadRun.Call(HttpMethod.POST, "/v1/chat/completions", direct ? none : auth,
+                                body)), 0);
+            }
+        }
+
+        // What each process burns with no load (timers, health checks, pollers), subtracted from the runs' CPU.
+        Map<String, Long> idleBefore = meter.cpuMillis();
+        long idleStart = System.nanoTime();
+        Thread.sleep(quick ? 2_000 : 5_000);
+        Map<String, Long> idleAfter = meter.cpuMillis();
+        double idleSeconds = (System.nanoTime() - idleStart) / 1e9;
+        idleAfter.forEach((k, v) -> idleCpuPerSecond.put(k, (v - idleBefore.getOrDefault(k, v)) / idleSeconds));
 
         for (boolean stream : new boolean[] { false, true }) {
             String scenario = stream ? "chat stream" : "chat completion";
@@ -122,7 +144,7 @@ public final class Harness {
         String csv = Report.csv(rows, meter.components().keySet());
         Files.writeString(out.resolve("results-" + stamp + ".csv"), csv);
         Files.writeString(out.resolve("latest.csv"), csv);
-        String md = Report.markdown(rows, rss, started, args.getOrDefault("load", ""), quick);
+        String md = Report.markdown(rows, rss, idleCpuPerSecond, started, args.getOrDefault("load", ""), quick);
         Files.writeString(out.resolve("latest.md"), md);
         System.out.println();
         System.out.println(md);
@@ -133,6 +155,10 @@ public final class Harness {
     }
 
     private void measure(LoadRun.Spec spec, double warmSeconds) throws Exception {
+        String only = args.get("only");
+        if (only != null && !spec.scenario().startsWith(only)) {
+            return;
+        }
         System.out.printf(Locale.ROOT, "%-40s %-6s c=%-3d ... ", spec.scenario(), spec.target(), spec.concurrency());
         System.out.flush();
         if (warmSeconds > 0) {
@@ -143,7 +169,8 @@ public final class Harness {
         LoadRun.Outcome o = load.run(spec, 0);
         Map<String, Long> after = meter.cpuMillis();
         Map<String, Long> used = new LinkedHashMap<>();
-        after.forEach((k, v) -> used.put(k, v - before.getOrDefault(k, v)));
+        after.forEach((k, v) -> used.put(k, Math.max(0, v - before.getOrDefault(k, v)
+                - (k.equals("machine") ? 0 : Math.round(idleCpuPerSecond.getOrDefault(k, 0.0) * o.elapsedSeconds())))));
         rows.add(new Row(o, used));
         System.out.printf(Locale.ROOT, "%8.0f req/s  p50 %7.2f ms  p99 %7.2f ms  errors %d%s%n", o.rps(),
                 LoadRun.Outcome.percentileMs(o.latencies(), 50), LoadRun.Outcome.percentileMs(o.latencies(), 99), o.errors(),

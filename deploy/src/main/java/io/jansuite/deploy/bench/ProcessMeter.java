@@ -28,7 +28,7 @@ final class ProcessMeter {
     ProcessMeter(long launcherPid, long simulatorPid, String database) {
         this.launcherPid = launcherPid;
         this.simulatorPid = simulatorPid;
-        this.postgresBackend = Pattern.compile("^postgres: \\S+ " + Pattern.quote(database) + " ");
+        this.postgresBackend = Pattern.compile("^postgres: (\\S+: )?\\S+ " + Pattern.quote(database) + " ");
     }
 
     /** The components and their pids, in display order. */

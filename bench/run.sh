@@ -1,0 +1,138 @@
+#!/usr/bin/env bash
+# The benchmark: what every hop of the suite costs, measured against an upstream that answers at once.
+# Starts the upstream simulator and the suite (on the local PostgreSQL and Redis, in a fresh database),
+# registers the simulator as a provider, runs the load generator, writes bench/results/ and stops everything.
+# See docs/benchmarks.md.
+#   bench/run.sh          the full run (about 6 minutes)
+#   bench/run.sh --quick  2 s per scenario and 500 seeded messages: checks the harness (about 2 minutes)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+
+quick=false
+for arg in "$@"; do
+  case "$arg" in
+    --quick) quick=true ;;
+    -h|--help) sed -n '2,8p' "$0"; exit 0 ;;
+    *) echo "bench/run.sh: unknown option $arg (try --help)" >&2; exit 2 ;;
+  esac
+done
+
+SIM_PORT=${BENCH_SIM_PORT:-8090}
+PG_URL=${BENCH_PG_URL:-postgres://postgres@127.0.0.1:5432}
+DB=${BENCH_DB:-jansuite_bench}
+REDIS=${BENCH_REDIS_URL:-redis://127.0.0.1:6379}
+SEED=${BENCH_SEED:-10000}
+$quick && SEED=${BENCH_SEED:-500}
+API=http://127.0.0.1:8000
+WORK=bench/.work
+RESULTS=${BENCH_RESULTS:-bench/results}
+ADMIN_EMAIL=bench-admin@example.com
+ADMIN_PASSWORD="bench-$(od -An -N8 -tx1 /dev/urandom | tr -d ' \n')"
+CP=${BENCH_CP:-"deploy/target/classes:deploy/target/lib/*"}
+
+say() { printf 'bench: %s\n' "$*"; }
+die() { printf 'bench: %s\n' "$*" >&2; exit 1; }
+for tool in java curl jq psql; do command -v $tool >/dev/null || die "$tool is not on the PATH"; done
+
+# 1. Nothing else may hold the suite's ports: two suites cannot share them.
+if curl -s -m 2 -o /dev/null "$API/healthz" || ss -ltn | grep -qE ":(8000|808[1-5]|$SIM_PORT)\b"; then
+  ss -ltn | grep -E ":(8000|808[1-5]|$SIM_PORT)\b" >&2 || true
+  die "a suite (or something else) already listens on 8000/8081-8085/$SIM_PORT; stop it or wait, then retry."
+fi
+
+# 2. Build what is missing, as ./run.sh does.
+missing=false
+for svc in auth-service conversation-service inference-service catalog-service admin-service; do
+  [ -f "$svc/target/quarkus-app/quarkus-run.jar" ] || missing=true
+done
+for cls in Launcher bench/UpstreamSimulator bench/Harness; do
+  [ -f "deploy/target/classes/io/jansuite/deploy/$cls.class" ] || missing=true
+done
+[ -f deploy/target/lib/vertx-http-proxy-4.5.27.jar ] || missing=true
+if $missing; then
+  say "building (./mvnw -B -q -DskipTests install) ..."
+  ./mvnw -B -q -DskipTests install
+fi
+
+mkdir -p "$WORK" "$RESULTS"
+pids=()
+cleanup() {
+  local code=$?
+  trap - EXIT INT TERM
+  for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
+  for pid in "${pids[@]}"; do
+    for _ in $(seq 1 60); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
+    kill -KILL "$pid" 2>/dev/null || true
+  done
+  [ ${#pids[@]} -eq 0 ] || say "stopped everything it started"
+  exit $code
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+# 3. The upstream: an OpenAI-compatible server that answers at once.
+java -Xms64m -Xmx128m -XX:+UseSerialGC -cp "$CP" io.jansuite.deploy.bench.UpstreamSimulator "$SIM_PORT" 127.0.0.1 \
+  >"$WORK/simulator.log" 2>&1 &
+sim_pid=$!
+pids+=("$sim_pid")
+
+# 4. A fresh database, then the suite on it and on Redis (the launcher of ./run.sh, started directly).
+psql -q "$PG_URL/postgres" -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)" -c "CREATE DATABASE $DB" >/dev/null
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
+say "load average before: $load_before (uptime: $(uptime | sed 's/.*up/up/'))"
+say "starting the suite (logs: .local/logs/, launcher: $WORK/suite.log) ..."
+DATABASE_URL="$PG_URL/$DB" REDIS_URL="$REDIS" ADMIN_EMAIL="$ADMIN_EMAIL" ADMIN_PASSWORD="$ADMIN_PASSWORD" \
+  JANSUITE_START_TIMEOUT=240 java ${LAUNCHER_JAVA_OPTS:--Xmx128m} -cp "$CP" io.jansuite.deploy.Launcher "$ROOT" \
+  >"$WORK/suite.log" 2>&1 &
+suite_pid=$!
+pids=("$suite_pid" "${pids[@]}")
+began=$SECONDS
+until curl -sf -m 2 -o /dev/null "$API/healthz"; do
+  kill -0 "$suite_pid" 2>/dev/null || { tail -20 "$WORK/suite.log" >&2; die "the suite stopped; see $WORK/suite.log"; }
+  [ $((SECONDS - began)) -lt 300 ] || die "the suite is not ready after 300 s; see .local/logs/"
+  sleep 2
+done
+say "suite ready in $((SECONDS - began)) s"
+curl -sf -m 2 "http://127.0.0.1:$SIM_PORT/v1/models" >/dev/null || die "the upstream simulator does not answer; see $WORK/simulator.log"
+
+# 5. The simulator as a provider, its models with a limit that is on but never reached, a user with an API key.
+call() { # method path token [body]
+  local out
+  out=$(curl -sS -m 30 -X "$1" "$API$2" -H "Authorization: Bearer $3" -H 'Content-Type: application/json' \
+    ${4:+-d "$4"} -w '\n%{http_code}') || die "$1 $2 failed"
+  local status=${out##*$'\n'}
+  [[ $status == 2* ]] || die "$1 $2 answered $status: ${out%$'\n'*}"
+  printf '%s' "${out%$'\n'*}"
+}
+admin=$(curl -sf -X POST "$API/llm/auth/login" -H 'Content-Type: application/json' \
+  -d "{\"email\":\"$ADMIN_EMAIL\",\"password\":\"$ADMIN_PASSWORD\"}" | jq -r .access_token)
+[ -n "$admin" ] && [ "$admin" != null ] || die "admin login failed"
+provider=$(call POST /v1/admin/providers "$admin" \
+  "{\"name\":\"bench-upstream\",\"type\":\"openai\",\"base_url\":\"http://127.0.0.1:$SIM_PORT/v1\",\"enabled\":true}" | jq -r .data.id)
+call POST "/v1/admin/providers/$provider/sync" "$admin" >/dev/null
+for model in bench-model bench-paced; do
+  call PATCH "/v1/admin/models/provider-models/$model" "$admin" '{"rate_limit":{"requests_per_minute":100000000}}' >/dev/null
+done
+user=$(curl -sf -X POST "$API/llm/auth/register" -H 'Content-Type: application/json' \
+  -d "{\"email\":\"bench-user@example.com\",\"password\":\"$ADMIN_PASSWORD\"}" | jq -r .access_token)
+key=$(call POST /llm/auth/api-keys "$user" '{"name":"bench"}' | jq -r .data.key)
+big=$(call POST /v1/conversations "$key" '{"title":"bench: a big conversation"}' | jq -r .data.id)
+convs=()
+for i in $(seq 1 16); do convs+=("$(call POST /v1/conversations "$key" "{\"title\":\"bench $i\"}" | jq -r .data.id)"); done
+check=$(call POST /v1/chat/completions "$key" '{"model":"bench-model","messages":[{"role":"user","content":"hi"}]}')
+[ "$(jq -r .object <<<"$check")" = chat.completion ] || die "a completion through the suite failed: $check"
+headers=$(curl -s -D - -o /dev/null "$API/v1/chat/completions" -H "Authorization: Bearer $key" \
+  -H 'Content-Type: application/json' -d '{"model":"bench-model","messages":[{"role":"user","content":"hi"}]}')
+grep -qi '^x-ratelimit-limit: 100000000' <<<"$headers" || die "rate limiting is not on for bench-model: $headers"
+say "provider $provider, models bench-model and bench-paced, API key ${key:0:10}..., conversation $big"
+
+# 6. The load, then the results.
+java -Xms256m -Xmx256m -cp "$CP" io.jansuite.deploy.bench.Harness \
+  --gateway "$API" --upstream "http://127.0.0.1:$SIM_PORT" --conversation-direct http://127.0.0.1:8082 \
+  --key "$key" --big "$big" --convs "$(IFS=,; echo "${convs[*]}")" --seed "$SEED" \
+  --launcher-pid "$suite_pid" --sim-pid "$sim_pid" --db "$DB" --out "$RESULTS" --quick "$quick" \
+  --load "$load_before" ${BENCH_ONLY:+--only "$BENCH_ONLY"}
+errors=$(grep -ciE 'ERROR' .local/logs/inference-service.log || true)
+say "inference-service log: $errors ERROR lines"
+say "results: $RESULTS/latest.md, $RESULTS/latest.csv"
