@@ -12,7 +12,9 @@ import java.util.concurrent.CountDownLatch;
  *
  * <p>Environment: JANSUITE_PORT (ingress, 8000), JANSUITE_PG_PORT (embedded PostgreSQL, 5433), JAVA_OPTS (JVM
  * options of each service), DATABASE_URL or DB_* (use that PostgreSQL instead of the embedded one), REDIS_URL,
- * ADMIN_EMAIL/ADMIN_PASSWORD (passed through), JANSUITE_START_TIMEOUT (seconds to wait for readiness, 90).
+ * ADMIN_EMAIL/ADMIN_PASSWORD (passed through), JANSUITE_START_TIMEOUT (seconds to wait for readiness, 90),
+ * JANSUITE_PORT_OFFSET (moves every port, for a second suite beside the first) with JANSUITE_LOCAL_DIR (its own
+ * state instead of .local).
  * See docs/local-suite.md.
  */
 public final class Launcher {

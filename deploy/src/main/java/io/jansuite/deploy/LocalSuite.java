@@ -55,10 +55,12 @@ public final class LocalSuite implements AutoCloseable {
      */
     public static LocalSuite start(Path root, Map<String, String> environment, BiConsumer<String, Integer> onUnexpectedExit)
             throws StartException, IOException {
-        int ingressPort = intSetting(environment, "JANSUITE_PORT", 8000);
-        int pgPort = intSetting(environment, "JANSUITE_PG_PORT", 5433);
-        Path local = root.resolve(".local");
-        RouteTable routes = RouteTable.load(root.resolve("deploy/routes.tsv"));
+        int offset = intSetting(environment, "JANSUITE_PORT_OFFSET", 0);
+        int ingressPort = intSetting(environment, "JANSUITE_PORT", 8000 + offset);
+        int pgPort = intSetting(environment, "JANSUITE_PG_PORT", 5433 + offset);
+        String localDir = environment.get("JANSUITE_LOCAL_DIR");
+        Path local = localDir == null || localDir.isBlank() ? root.resolve(".local") : Path.of(localDir).toAbsolutePath();
+        RouteTable routes = RouteTable.load(root.resolve("deploy/routes.tsv")).withPortOffset(offset);
         Map<String, Integer> services = routes.services();
         boolean externalDb = Database.configuredExternally(environment);
 
@@ -90,9 +92,10 @@ public final class LocalSuite implements AutoCloseable {
         try {
             running.db = externalDb ? Database.external(environment)
                     : Database.embedded(local.resolve("pgdata"), pgPort, logs.resolve("postgres.log"));
-            running.suite = new Suite(root, logs, local.resolve("run"), serviceEnv(environment, running.db, secrets, ingressPort),
-                    javaOptions(environment));
-            running.suite.start(services.keySet(), onUnexpectedExit);
+            Map<String, String> env = serviceEnv(environment, running.db, secrets, ingressPort);
+            services.forEach((name, port) -> putUnlessSet(env, environment, urlVariable(name), "http://localhost:" + port));
+            running.suite = new Suite(root, logs, local.resolve("run"), env, javaOptions(environment));
+            running.suite.start(services, onUnexpectedExit);
             running.vertx = Vertx.vertx();
             running.ingress = Ingress.start(running.vertx, "0.0.0.0", ingressPort, routes, Ingress.localUpstreams(routes),
                     Ingress.Options.defaults()).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
@@ -207,6 +210,11 @@ public final class LocalSuite implements AutoCloseable {
         putUnlessSet(env, environment, "APP_BOOTSTRAP_SIMULATOR", "true");
         putUnlessSet(env, environment, "PUBLIC_BASE_URL", "http://localhost:" + ingressPort);
         return env;
+    }
+
+    /** auth-service to APP_AUTH_URL: where the services find each other (docs/internal-api.md). */
+    static String urlVariable(String service) {
+        return "APP_" + service.replace("-service", "").replace('-', '_').toUpperCase(java.util.Locale.ROOT) + "_URL";
     }
 
     static List<String> javaOptions(Map<String, String> environment) {

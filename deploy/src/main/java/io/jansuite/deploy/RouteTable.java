@@ -73,6 +73,12 @@ public final class RouteTable {
         return new RouteTable(routes);
     }
 
+    /** The same table with every port moved by {@code offset} (to run a second suite beside the first). */
+    public RouteTable withPortOffset(int offset) {
+        return offset == 0 ? this : new RouteTable(routes.stream()
+                .map(r -> new Route(r.prefix(), r.service(), r.port() + offset, r.options())).toList());
+    }
+
     /** The routes in file order. */
     public List<Route> routes() {
         return routes;

@@ -54,12 +54,14 @@ public final class Suite implements AutoCloseable {
     }
 
     /**
-     * Starts every service; {@code onUnexpectedExit} hears of one that stops while the suite is not stopping.
+     * Starts every service (name to HTTP port: the route table's); {@code onUnexpectedExit} hears of one that
+     * stops while the suite is not stopping.
      */
-    public synchronized void start(Iterable<String> services, BiConsumer<String, Integer> onUnexpectedExit) throws IOException {
+    public synchronized void start(Map<String, Integer> services, BiConsumer<String, Integer> onUnexpectedExit)
+            throws IOException {
         Files.createDirectories(logs);
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        for (String service : services) {
+        for (String service : services.keySet()) {
             Path jar = runnerJar(root, service);
             if (!Files.isRegularFile(jar)) {
                 throw new IOException(jar + " is missing: build with ./mvnw -B -q -DskipTests package (or ./run.sh --rebuild)");
@@ -79,6 +81,7 @@ public final class Suite implements AutoCloseable {
                     .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()))
                     .redirectInput(ProcessBuilder.Redirect.from(nullDevice()));
             builder.environment().putAll(env);
+            builder.environment().put("QUARKUS_HTTP_PORT", String.valueOf(services.get(service)));
             Process process = builder.start();
             processes.put(service, process);
             process.onExit().thenAccept(p -> {

@@ -107,6 +107,15 @@ class LauncherPartsTest {
         assertEquals(null, table.match("/internal/api-keys/verify"));
     }
 
+    @Test
+    void aSecondSuiteMovesEveryPortAndTellsTheServicesWhereTheOthersAre() {
+        RouteTable moved = RouteTable.parse(List.of("/v1/users\tauth-service\t8081", "/v1/models\tcatalog-service\t8084"))
+                .withPortOffset(20000);
+        assertEquals(Map.of("auth-service", 28081, "catalog-service", 28084), moved.services());
+        assertEquals("APP_AUTH_URL", LocalSuite.urlVariable("auth-service"));
+        assertEquals("APP_CONVERSATION_URL", LocalSuite.urlVariable("conversation-service"));
+    }
+
     private static byte[] der(String pem) {
         return Base64.getMimeDecoder().decode(pem.replaceAll("-----[A-Z ]+-----", ""));
     }
