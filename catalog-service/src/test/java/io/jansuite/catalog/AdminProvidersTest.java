@@ -45,7 +45,9 @@ class AdminProvidersTest {
     static void startUpstream() throws Exception {
         vertx = Vertx.vertx();
         upstream = vertx.createHttpServer().requestHandler(req -> {
-            lastAuthorization.set(req.getHeader("Authorization"));
+            lastAuthorization.set(req.getHeader("x-api-key") != null
+                    ? "x-api-key " + req.getHeader("x-api-key") + " " + req.getHeader("anthropic-version")
+                    : req.getHeader("Authorization"));
             if (req.path().equals("/v1/models")) {
                 req.response().putHeader("Content-Type", "application/json").end(new JsonObject()
                         .put("object", "list")
@@ -133,6 +135,16 @@ class AdminProvidersTest {
                 .body("data.targets.provider_id", hasItem(id));
         Internal.admin().post("/internal/admin/providers/" + id + "/sync").then().statusCode(200)
                 .body("data.imported", equalTo(0));
+    }
+
+    @Test
+    void anthropicSyncSendsItsOwnKeyHeader() {
+        String id = Internal.admin().body(Map.of("name", Internal.unique("claude"), "type", "anthropic",
+                "base_url", "http://127.0.0.1:" + upstream.actualPort() + "/v1", "api_key", "sk-ant-test"))
+                .post("/internal/admin/providers").then().statusCode(201).extract().path("data.after.id");
+        Internal.admin().post("/internal/admin/providers/" + id + "/sync").then().statusCode(200)
+                .body("data.models.model_id", hasItems("up-model-a", "up-model-b"));
+        assertEquals("x-api-key sk-ant-test 2023-06-01", lastAuthorization.get());
     }
 
     @Test

@@ -44,7 +44,8 @@ public class UpstreamModels {
             return Uni.createFrom().failure(ApiException.badRequest("missing_base_url",
                     "This provider has no base_url to sync from.", "base_url"));
         }
-        String url = baseUrl.replaceAll("/+$", "") + "/models";
+        // Anthropic pages its list (20 by default); one page of its maximum covers every model it has.
+        String url = baseUrl.replaceAll("/+$", "") + "/models" + ("anthropic".equals(type) ? "?limit=1000" : "");
         RequestOptions options = new RequestOptions().setMethod(HttpMethod.GET).setAbsoluteURI(url)
                 .putHeader("Accept", "application/json");
         if (apiKey != null) {

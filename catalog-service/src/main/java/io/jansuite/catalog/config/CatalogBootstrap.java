@@ -142,12 +142,21 @@ public class CatalogBootstrap {
         if (providersJson.isEmpty() || providersJson.get().isBlank()) {
             return List.of();
         }
+        List<ConfiguredProvider> providers;
         try {
-            return json.readValue(providersJson.get(), new TypeReference<List<ConfiguredProvider>>() {
+            providers = json.readValue(providersJson.get(), new TypeReference<List<ConfiguredProvider>>() {
             });
         } catch (Exception e) {
             // Not the parser's message: it may quote a key.
             throw new IllegalStateException("app.providers (PROVIDERS_JSON) is not a valid JSON list of providers");
         }
+        for (int i = 0; i < providers.size(); i++) {
+            ConfiguredProvider p = providers.get(i);
+            if (p.name() == null || p.name().isBlank() || p.type() == null
+                    || !List.of("openai", "anthropic", "simulator").contains(p.type())) {
+                throw new IllegalStateException("app.providers[" + i + "] needs a name and a type of openai, anthropic or simulator");
+            }
+        }
+        return providers;
     }
 }
