@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Creates the secret files an overlay's secretGenerator reads, in overlays/<overlay>/secrets/ (git-ignored):
-#   secrets.env      INTERNAL_SECRET, PROVIDER_KEY_SECRET (base64 of 32 random bytes), DB_PASSWORD (dev only)
+#   secrets.env      INTERNAL_SECRET, PROVIDER_KEY_SECRET (base64 of 32 random bytes), DB_PASSWORD (dev only),
+#                    ADMIN_EMAIL/ADMIN_PASSWORD (the admin account the auth-service creates) when set
 #   jwt-private.pem  the access-token signing key (RSA 2048, PKCS#8)
 #   jwt-public.pem   its public half (X.509)
 # Existing files are kept (rotating them logs everyone out / makes stored provider keys unreadable).
-# Usage: deploy/k8s/make-secrets.sh dev|prod      (DB_PASSWORD=... in the environment for dev)
+# Usage: [DB_PASSWORD=...] [ADMIN_EMAIL=... ADMIN_PASSWORD=...] deploy/k8s/make-secrets.sh dev|prod
 set -euo pipefail
 overlay="${1:?usage: $0 dev|prod}"
 dir="$(cd "$(dirname "$0")" && pwd)/overlays/$overlay/secrets"
@@ -15,7 +16,8 @@ if [ ! -f "$dir/secrets.env" ]; then
   {
     echo "INTERNAL_SECRET=$(openssl rand -base64 32)"
     echo "PROVIDER_KEY_SECRET=$(openssl rand -base64 32)"
-    [ "$overlay" = "dev" ] && echo "DB_PASSWORD=${DB_PASSWORD:-}"
+    if [ "$overlay" = "dev" ]; then echo "DB_PASSWORD=${DB_PASSWORD:-}"; fi
+    if [ -n "${ADMIN_EMAIL:-}" ]; then echo "ADMIN_EMAIL=$ADMIN_EMAIL"; echo "ADMIN_PASSWORD=${ADMIN_PASSWORD:?set ADMIN_PASSWORD too}"; fi
   } > "$dir/secrets.env"
 fi
 if [ ! -f "$dir/jwt-private.pem" ]; then
