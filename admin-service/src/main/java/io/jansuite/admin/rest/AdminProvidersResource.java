@@ -53,6 +53,7 @@ public class AdminProvidersResource {
 
     @GET
     @Path("/providers/{id}")
+    @Operation(summary = "A provider by id (has_api_key, never the key)")
     public Uni<DataEnvelope<Provider>> get(@PathParam("id") String id) {
         return providers.get(id).map(DataEnvelope::of);
     }
@@ -80,6 +81,7 @@ public class AdminProvidersResource {
 
     @GET
     @Path("/mcp-tools")
+    @Operation(summary = "All MCP tools, enabled or not, with their content filters")
     public Uni<DataEnvelope<List<McpTool>>> tools() {
         return providers.tools().map(DataEnvelope::of);
     }
