@@ -2,7 +2,7 @@ package io.jansuite.catalog.rest;
 
 import io.jansuite.catalog.api.McpToolView;
 import io.jansuite.catalog.api.PublicModels;
-import io.jansuite.catalog.service.CatalogService;
+import io.jansuite.catalog.service.PublicCatalog;
 import io.jansuite.catalog.service.McpToolService;
 import io.jansuite.common.api.DataEnvelope;
 import io.smallrye.mutiny.Uni;
@@ -21,7 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 public class ModelsResource {
 
     @Inject
-    CatalogService catalog;
+    PublicCatalog catalog;
 
     @Inject
     McpToolService tools;

@@ -1,7 +1,7 @@
 package io.jansuite.catalog.rest;
 
 import io.jansuite.catalog.api.RouteView;
-import io.jansuite.catalog.service.CatalogService;
+import io.jansuite.catalog.service.PublicCatalog;
 import io.jansuite.catalog.service.CatalogVersion;
 import io.jansuite.common.api.DataEnvelope;
 import io.jansuite.common.error.ApiException;
@@ -22,7 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 public class RoutesResource {
 
     @Inject
-    CatalogService catalog;
+    PublicCatalog catalog;
 
     @Inject
     CatalogVersion version;
