@@ -1,6 +1,7 @@
 package io.jansuite.deploy;
 
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
 import java.io.IOException;
 import java.net.BindException;
 import java.net.InetSocketAddress;
@@ -13,6 +14,8 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 
@@ -30,6 +33,13 @@ public final class LocalSuite implements AutoCloseable {
         public StartException(String message) {
             super(message);
         }
+    }
+
+    /** Suites of this JVM; a shutdown hook (Ctrl-C, SIGTERM, end of a test run) stops those still running. */
+    private static final Set<LocalSuite> LIVE = ConcurrentHashMap.newKeySet();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> LIVE.forEach(LocalSuite::close), "jansuite-suite-shutdown"));
     }
 
     private final Path root;
@@ -89,16 +99,31 @@ public final class LocalSuite implements AutoCloseable {
         Files.createDirectories(logs);
         LocalSecrets secrets = LocalSecrets.ensure(local);
         LocalSuite running = new LocalSuite(root, local, ingressPort, routes);
+        LIVE.add(running);
+        // held while starting, so that a shutdown meanwhile waits and then stops whatever was started
+        synchronized (running) {
+            return running.startParts(environment, externalDb, pgPort, logs, secrets, onUnexpectedExit);
+        }
+    }
+
+    private LocalSuite startParts(Map<String, String> environment, boolean externalDb, int pgPort, Path logs,
+                                  LocalSecrets secrets, BiConsumer<String, Integer> onUnexpectedExit) throws IOException {
+        LocalSuite running = this;
+        Map<String, Integer> services = routes.services();
+        if (closed) {
+            throw new IOException("The suite was stopped while starting");
+        }
         try {
             running.db = externalDb ? Database.external(environment)
                     : Database.embedded(local.resolve("pgdata"), pgPort, logs.resolve("postgres.log"));
             Map<String, String> env = serviceEnv(environment, running.db, secrets, ingressPort);
             services.forEach((name, port) -> putUnlessSet(env, environment, urlVariable(name), "http://localhost:" + port));
-            running.suite = new Suite(root, logs, local.resolve("run"), env, javaOptions(environment));
-            running.suite.start(services, onUnexpectedExit);
-            running.vertx = Vertx.vertx();
+            // the ingress first, while the machine is quiet (five JVMs starting make its class loading crawl)
+            running.vertx = Vertx.vertx(new VertxOptions().setMaxEventLoopExecuteTime(5).setMaxEventLoopExecuteTimeUnit(TimeUnit.SECONDS));
             running.ingress = Ingress.start(running.vertx, "0.0.0.0", ingressPort, routes, Ingress.localUpstreams(routes),
                     Ingress.Options.defaults()).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+            running.suite = new Suite(root, logs, local.resolve("run"), env, javaOptions(environment));
+            running.suite.start(services, onUnexpectedExit);
             return running;
         } catch (Exception e) {
             running.close();
@@ -175,6 +200,7 @@ public final class LocalSuite implements AutoCloseable {
             return;
         }
         closed = true;
+        LIVE.remove(this);
         try {
             if (ingress != null) {
                 ingress.stop().toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
