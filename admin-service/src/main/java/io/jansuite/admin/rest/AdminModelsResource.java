@@ -1,5 +1,6 @@
 package io.jansuite.admin.rest;
 
+import io.jansuite.common.api.QueryFlags;
 import io.jansuite.admin.api.AdminRequests;
 import io.jansuite.admin.api.AdminViews.Catalog;
 import io.jansuite.admin.api.AdminViews.CatalogWithUsage;
@@ -43,7 +44,7 @@ public class AdminModelsResource {
     @Operation(summary = "Provider models, filtered by provider (id, name or type) and enabled")
     public Uni<ListEnvelope<ProviderModel>> list(@QueryParam("provider") String provider,
             @QueryParam("enabled") String enabled, @QueryParam("limit") String limit, @QueryParam("offset") String offset) {
-        return models.list(blankToNull(provider), Flags.bool(enabled, "enabled"), Page.of(limit, offset));
+        return models.list(blankToNull(provider), QueryFlags.parse(enabled, "enabled"), Page.of(limit, offset));
     }
 
     @GET
@@ -73,7 +74,7 @@ public class AdminModelsResource {
     @Operation(summary = "Catalog entries with their provider models and completions served")
     public Uni<DataEnvelope<List<CatalogWithUsage>>> catalogs(@QueryParam("provider") String provider,
             @QueryParam("enabled") String enabled) {
-        return models.catalogs(blankToNull(provider), Flags.bool(enabled, "enabled")).map(DataEnvelope::of);
+        return models.catalogs(blankToNull(provider), QueryFlags.parse(enabled, "enabled")).map(DataEnvelope::of);
     }
 
     @POST

@@ -1,5 +1,6 @@
 package io.jansuite.catalog.rest;
 
+import io.jansuite.common.api.QueryFlags;
 import io.jansuite.catalog.api.BulkResult;
 import io.jansuite.catalog.api.CatalogView;
 import io.jansuite.catalog.api.Change;
@@ -50,7 +51,7 @@ public class AdminModelsResource {
     @Operation(summary = "Provider models, filtered by provider (id, name or type) and enabled")
     public Uni<ListEnvelope<ProviderModelView>> list(@QueryParam("provider") String provider,
             @QueryParam("enabled") String enabled, @QueryParam("limit") String limit, @QueryParam("offset") String offset) {
-        return models.list(provider, QueryParams.bool(enabled, "enabled"), Page.of(limit, offset));
+        return models.list(provider, QueryFlags.parse(enabled, "enabled"), Page.of(limit, offset));
     }
 
     @GET
@@ -83,7 +84,7 @@ public class AdminModelsResource {
     @Operation(summary = "Catalog entries with their provider models")
     public Uni<DataEnvelope<List<CatalogView>>> catalogs(@QueryParam("provider") String provider,
             @QueryParam("enabled") String enabled) {
-        return catalogs.list(provider, QueryParams.bool(enabled, "enabled")).map(DataEnvelope::of);
+        return catalogs.list(provider, QueryFlags.parse(enabled, "enabled")).map(DataEnvelope::of);
     }
 
     @POST

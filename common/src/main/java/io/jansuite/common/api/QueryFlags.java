@@ -1,14 +1,14 @@
-package io.jansuite.admin.rest;
+package io.jansuite.common.api;
 
 import io.jansuite.common.error.ApiException;
 
-/** Boolean query parameters: true/false (or 1/0), absent = no filter. */
-final class Flags {
+/** Optional boolean query parameters ({@code ?enabled=true}): true/false or 1/0; absent means no filter. */
+public final class QueryFlags {
 
-    private Flags() {
+    private QueryFlags() {
     }
 
-    static Boolean bool(String value, String name) {
+    public static Boolean parse(String value, String name) {
         if (value == null || value.isBlank()) {
             return null;
         }
