@@ -16,14 +16,16 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * The whole suite as {@code ./run.sh} starts it (the Launcher, five packaged services, the ingress on :8000),
+ * The whole suite as {@code ./run.sh} starts it (the Launcher, five packaged services, the ingress), with its ports moved by {@link #PORT_OFFSET},
  * in a scratch root under {@code target/} so that a developer's {@code .local/} is left alone. PostgreSQL: a
  * fresh database on 127.0.0.1:5432 when one listens there, the Launcher's embedded one otherwise; Redis when
  * it is there (required under CI=true).
  */
 final class RunningSuite {
 
-    static final String BASE = "http://localhost:8000";
+    /** Every port moves by this much (ingress 28000, services 28081..), so a developer's ./run.sh can stay up. */
+    static final int PORT_OFFSET = 20000;
+    static final String BASE = "http://localhost:" + (8000 + PORT_OFFSET);
     static final String ADMIN_EMAIL = "admin@system-tests.example";
     static final String ADMIN_PASSWORD = "system-tests-admin-" + UUID.randomUUID();
     static final List<String> SERVICES = List.of("auth-service", "conversation-service", "inference-service",
@@ -66,7 +68,10 @@ final class RunningSuite {
         Map<String, String> env = pb.environment();
         env.put("ADMIN_EMAIL", ADMIN_EMAIL);
         env.put("ADMIN_PASSWORD", ADMIN_PASSWORD);
-        env.put("JANSUITE_PG_PORT", "5434");
+        env.put("JANSUITE_PORT_OFFSET", String.valueOf(PORT_OFFSET));
+        env.remove("JANSUITE_PORT");
+        env.remove("JANSUITE_PG_PORT");
+        env.remove("JANSUITE_LOCAL_DIR");
         env.remove("DATABASE_URL");
         String database = null;
         if (LocalServices.listening(LocalServices.POSTGRES_PORT)) {

@@ -32,7 +32,7 @@ class ShutdownTest {
         Thread.sleep(500);
         assertEquals(List.of(), everything.stream().filter(ProcessHandle::isAlive).toList(), "no child process left");
         for (int port : new int[] { 8000, 8081, 8082, 8083, 8084, 8085 }) {
-            assertFalse(LocalServices.listening(port), "port " + port + " is free");
+            assertFalse(LocalServices.listening(port + RunningSuite.PORT_OFFSET), "port " + port + " (+ offset) is free");
         }
     }
 }
