@@ -199,6 +199,23 @@ class ApiReferenceTest {
         check("POST", "/v1/conversations/{}/share", share);
         check("GET", "/v1/public/shares/{}", anonymous().get("/v1/public/shares/" + share.path("data.slug")));
 
+        String item = as(token).get("/v1/conversations/" + id + "/items").path("data[0].id");
+        check("GET", "/v1/conversations/{}/items/{}", as(token).get("/v1/conversations/" + id + "/items/" + item));
+        check("PATCH", "/v1/conversations/{}/items/{}", as(token).body(Map.of("content", "Hello again"))
+                .patch("/v1/conversations/" + id + "/items/" + item));
+        check("PATCH", "/v1/conversations/{}", as(token).body(Map.of("title", "Renamed")).patch("/v1/conversations/" + id));
+        check("GET", "/v1/conversations/{}/shares", as(token).get("/v1/conversations/" + id + "/shares"));
+        check("DELETE", "/v1/conversations/{}/share/{}",
+                as(token).delete("/v1/conversations/" + id + "/share/" + share.path("data.id")));
+        check("POST", "/v1/chat/completions", as(token).body(Map.of("model", "jan-v2-30b",
+                "messages", List.of(Map.of("role", "user", "content", "One word, please.")))).post("/v1/chat/completions"));
+        check("DELETE", "/v1/conversations/{}/items/{}", as(token).delete("/v1/conversations/" + id + "/items/" + item));
+        check("POST", "/v1/conversations/bulk-delete", as(token).body(Map.of("conversation_ids", List.of(id)))
+                .post("/v1/conversations/bulk-delete"));
+        Map<String, Object> guest = Api.guest();
+        check("POST", "/llm/auth/refresh", anonymous().contentType("application/json")
+                .body(Map.of("refresh_token", guest.get("refresh_token"))).post("/llm/auth/refresh"));
+
         check("GET", "/v1/models", as(token).get("/v1/models"));
         check("GET", "/v1/models/catalogs", as(token).get("/v1/models/catalogs"));
         check("GET", "/v1/users/me/settings", as(token).get("/v1/users/me/settings"));
@@ -208,6 +225,9 @@ class ApiReferenceTest {
         check("GET", "/v1/admin/models/provider-models", as(admin).get("/v1/admin/models/provider-models"));
         check("GET", "/v1/admin/models/catalogs", as(admin).get("/v1/admin/models/catalogs"));
         check("GET", "/v1/admin/providers", as(admin).get("/v1/admin/providers"));
+        check("GET", "/v1/admin/models/provider-models/{}", as(admin).get("/v1/admin/models/provider-models/gpt-4o-mini"));
+        check("GET", "/v1/admin/mcp-tools", as(admin).get("/v1/admin/mcp-tools"));
+        check("GET", "/v1/admin/audit-log", as(admin).get("/v1/admin/audit-log?limit=5"));
 
         check("GET", "/v1/conversations/{}", as(token).get("/v1/conversations/conv_doesnotexist"));
         check("GET", "/v1/conversations", anonymous().get("/v1/conversations"));
@@ -243,6 +263,9 @@ class ApiReferenceTest {
         }
         JsonNode schema = declared.at("/content/application~1json/schema");
         String body = response.asString();
+        if (KNOWN_GAPS.containsKey("internal schema " + key)) {
+            return; // nothing meaningful to validate against
+        }
         if (schema.isMissingNode() || schema.isEmpty()) {
             if (!body.isBlank() && !KNOWN_GAPS.containsKey("no schema " + key)) {
                 problems.add(key + ": " + status + " has a body but the document declares no schema");
