@@ -29,11 +29,13 @@ WORK=bench/.work
 RESULTS=${BENCH_RESULTS:-bench/results}
 ADMIN_EMAIL=bench-admin@example.com
 ADMIN_PASSWORD="bench-$(od -An -N8 -tx1 /dev/urandom | tr -d ' \n')"
+INTERNAL_SECRET="$(od -An -N32 -tx1 /dev/urandom | tr -d ' \n')" # this run's own, so the harness can call the catalog
+export INTERNAL_SECRET
 CP=${BENCH_CP:-"deploy/target/classes:deploy/target/lib/*"}
 
 say() { printf 'bench: %s\n' "$*"; }
 die() { printf 'bench: %s\n' "$*" >&2; exit 1; }
-for tool in java curl jq psql; do command -v $tool >/dev/null || die "$tool is not on the PATH"; done
+for tool in java curl jq psql openssl; do command -v $tool >/dev/null || die "$tool is not on the PATH"; done
 
 # 1. Nothing else may hold the suite's ports: two suites cannot share them.
 if curl -s -m 2 -o /dev/null "$API/healthz" || ss -ltn | grep -qE ":(8000|808[1-5]|$SIM_PORT)\b"; then
@@ -127,12 +129,14 @@ headers=$(curl -s -D - -o /dev/null "$API/v1/chat/completions" -H "Authorization
 grep -qi '^x-ratelimit-limit: 100000000' <<<"$headers" || die "rate limiting is not on for bench-model: $headers"
 say "provider $provider, models bench-model and bench-paced, API key ${key:0:10}..., conversation $big"
 
-# 6. The load, then the results.
+# 6. The load, then the results. The catalog's route lookup is measured as the inference-service makes it.
+caller="inference-service:$(printf %s inference-service | openssl dgst -sha256 -hmac "$INTERNAL_SECRET" -binary \
+  | base64 | tr '+/' '-_' | tr -d '=\n')"
 java -Xms256m -Xmx256m -cp "$CP" io.jansuite.deploy.bench.Harness \
   --gateway "$API" --upstream "http://127.0.0.1:$SIM_PORT" --conversation-direct http://127.0.0.1:8082 \
-  --key "$key" --big "$big" --convs "$(IFS=,; echo "${convs[*]}")" --seed "$SEED" \
+  --internal-caller "$caller" --key "$key" --big "$big" --convs "$(IFS=,; echo "${convs[*]}")" --seed "$SEED" \
   --launcher-pid "$suite_pid" --sim-pid "$sim_pid" --db "$DB" --out "$RESULTS" --quick "$quick" \
-  --load "$load_before" ${BENCH_ONLY:+--only "$BENCH_ONLY"}
+  --load "$load_before" --after-seed "psql -q '$PG_URL/$DB' -c 'ANALYZE'" ${BENCH_ONLY:+--only "$BENCH_ONLY"}
 errors=$(grep -ciE 'ERROR' .local/logs/inference-service.log || true)
 say "inference-service log: $errors ERROR lines"
 say "results: $RESULTS/latest.md, $RESULTS/latest.csv"

@@ -23,11 +23,13 @@ import java.util.concurrent.ThreadLocalRandom;
  * once directly against its backend and once through the suite's port 8000, back to back, then the CSV and
  * the markdown summary. See docs/benchmarks.md.
  *
- * <p>Arguments ({@code --name value}): gateway, upstream, conversation-direct (base URLs), key (an API key),
+ * <p>Arguments ({@code --name value}): gateway, upstream, conversation-direct, inference-direct, catalog-direct
+ * (base URLs), internal-caller (an X-Internal-Caller value for the catalog's route lookup), key (an API key),
  * big (a conversation with 10,000 messages, or one to seed), convs (comma list, one per append worker),
  * launcher-pid, sim-pid, db (the bench database, for its backends' CPU), out (results folder), seed (messages
  * to append to big first; 10000), quick (true: 1-2 s runs, to check the harness), only (run only the scenarios
- * whose name starts with this, e.g. "chat completion", for profiling).
+ * whose name starts with this, e.g. "chat completion", for profiling), after-seed (a shell command run after seeding,
+ * e.g. psql -c ANALYZE; the last page is measured before and after it).
  */
 public final class Harness {
 
@@ -69,6 +71,8 @@ public final class Harness {
         String gateway = args.getOrDefault("gateway", "http://127.0.0.1:8000");
         String upstream = args.getOrDefault("upstream", "http://127.0.0.1:8090");
         String conversations = args.getOrDefault("conversation-direct", "http://127.0.0.1:8082");
+        String inference = args.getOrDefault("inference-direct", "http://127.0.0.1:8083");
+        String catalog = args.getOrDefault("catalog-direct", "http://127.0.0.1:8084");
         Map<String, String> auth = Map.of("Authorization", "Bearer " + args.get("key"), "Content-Type", "application/json");
         Map<String, String> none = Map.of("Content-Type", "application/json");
         Instant started = Instant.now();
@@ -100,9 +104,19 @@ public final class Harness {
                 double seconds = quick ? 2 : c == 1 ? 5 : 10;
                 measure(new LoadRun.Spec(scenario, "direct", upstream, c, seconds, Long.MAX_VALUE, stream,
                         (w, n) -> new LoadRun.Call(HttpMethod.POST, "/v1/chat/completions", none, body)));
+                if (c <= 16) { // the same without the ingress: what the ingress hop costs
+                    measure(new LoadRun.Spec(scenario, "inference", inference, c, seconds, Long.MAX_VALUE, stream,
+                            (w, n) -> new LoadRun.Call(HttpMethod.POST, "/v1/chat/completions", auth, body)));
+                }
                 measure(new LoadRun.Spec(scenario, "suite", gateway, c, seconds, Long.MAX_VALUE, stream,
                         (w, n) -> new LoadRun.Call(HttpMethod.POST, "/v1/chat/completions", auth, body)));
             }
+        }
+        String caller = args.get("internal-caller");
+        if (caller != null && !caller.isBlank()) { // the lookup every completion makes to the catalog-service
+            Map<String, String> internal = Map.of("X-Internal-Caller", caller, "Accept", "application/json");
+            measure(new LoadRun.Spec("catalog route lookup", "catalog", catalog, 16, quick ? 2 : 8, Long.MAX_VALUE, false,
+                    (w, n) -> new LoadRun.Call(HttpMethod.GET, "/internal/routes/" + UpstreamSimulator.MODEL, internal, null)));
         }
         Buffer paced = chat(UpstreamSimulator.PACED_MODEL, true);
         for (String target : new String[] { "direct", "suite" }) {
@@ -119,6 +133,19 @@ public final class Harness {
                     false, (w, n) -> new LoadRun.Call(HttpMethod.POST, "/v1/conversations/" + big + "/items", auth,
                             message(n))), 0);
         }
+        int deepest = (int) Math.max(0, seed - 50);
+        String afterSeed = args.get("after-seed");
+        if (afterSeed != null && !afterSeed.isBlank()) {
+            // The same page before and after the hook (ANALYZE: this PostgreSQL runs without autovacuum).
+            measure(new LoadRun.Spec("list 50, last page (offset " + deepest + "), stale statistics", "direct",
+                    conversations, 16, quick ? 2 : 5, Long.MAX_VALUE, false, (w, n) -> new LoadRun.Call(HttpMethod.GET,
+                            "/v1/conversations/" + big + "/items?limit=50&offset=" + deepest, auth, null)));
+            System.out.println("running: " + afterSeed);
+            Process hook = new ProcessBuilder("sh", "-c", afterSeed).inheritIO().start();
+            if (hook.waitFor() != 0) {
+                throw new IllegalStateException("after-seed command failed: " + afterSeed);
+            }
+        }
         List<String> convs = List.of(args.get("convs").split(","));
         for (String target : new String[] { "direct", "suite" }) {
             String base = target.equals("direct") ? conversations : gateway;
@@ -126,7 +153,6 @@ public final class Harness {
                     (w, n) -> new LoadRun.Call(HttpMethod.POST, "/v1/conversations/" + convs.get(w % convs.size())
                             + "/items", auth, message(n))));
         }
-        int deepest = (int) Math.max(0, seed - 50);
         for (String target : new String[] { "direct", "suite" }) {
             String base = target.equals("direct") ? conversations : gateway;
             measure(new LoadRun.Spec("list 50, random page of " + seed, target, base, 16, quick ? 2 : 10, Long.MAX_VALUE,

@@ -68,6 +68,31 @@ final class Report {
             md.append('\n');
         }
 
+        md.append("## Hop by hop (p50 / p99 in ms; req/s)\n\n");
+        md.append("*inference* = straight to the inference-service on :8083 (API key, rate limit, usage, catalog lookup), "
+                + "without the ingress.\n\n");
+        md.append("| scenario | c | direct | inference-service :8083 | suite :8000 | added by the inference path | added by the ingress |\n");
+        md.append("|---|---|---|---|---|---|---|\n");
+        for (String scenario : new String[] { "chat completion", "chat stream" }) {
+            for (int c : Harness.CONCURRENCY) {
+                LoadRun.Outcome d = find(rows, scenario, "direct", c);
+                LoadRun.Outcome i = find(rows, scenario, "inference", c);
+                LoadRun.Outcome s = find(rows, scenario, "suite", c);
+                if (d == null || i == null || s == null) {
+                    continue;
+                }
+                md.append(f("| %s | %d | %s; %.0f | %s; %.0f | %s; %.0f | %s | %s |\n", scenario, c, pp(d.latencies()), d.rps(),
+                        pp(i.latencies()), i.rps(), pp(s.latencies()), s.rps(), added(d.latencies(), i.latencies()),
+                        added(i.latencies(), s.latencies())));
+            }
+        }
+        LoadRun.Outcome lookup = find(rows, "catalog route lookup", "catalog", 16);
+        if (lookup != null) {
+            md.append(f("\nThe catalog route lookup each completion makes (`GET :8084/internal/routes/bench-model`, c=16): "
+                    + "%.0f req/s, p50 / p99 %s ms.\n", lookup.rps(), pp(lookup.latencies())));
+        }
+        md.append('\n');
+
         LoadRun.Outcome pd = find(rows, "chat stream, 2 ms between events", "direct", 16);
         LoadRun.Outcome ps = find(rows, "chat stream, 2 ms between events", "suite", 16);
         if (pd != null && ps != null) {
@@ -89,7 +114,11 @@ final class Report {
             if (!o.spec().scenario().startsWith("append") && !o.spec().scenario().startsWith("list")) {
                 continue;
             }
-            if (o.spec().target().equals("direct")) {
+            if (o.spec().target().equals("direct") && !o.spec().scenario().endsWith("stale statistics")) {
+                continue;
+            }
+            if (o.spec().scenario().endsWith("stale statistics")) {
+                md.append(f("| %s | %.0f, %s | | |\n", o.spec().scenario(), o.rps(), pp(o.latencies())));
                 continue;
             }
             LoadRun.Outcome d = find(rows, o.spec().scenario(), "direct", o.spec().concurrency());
