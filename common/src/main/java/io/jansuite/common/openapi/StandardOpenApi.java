@@ -2,6 +2,7 @@ package io.jansuite.common.openapi;
 
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
@@ -14,7 +15,8 @@ import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
 
 /**
  * Makes every service's OpenAPI document tell the same truth about what the shared filters do: the error
- * envelope on every operation, both credential schemes, no internal routes, and a summary everywhere.
+ * envelope on every operation, both credential schemes (none on the service's public paths, the same
+ * {@code app.auth.public-paths} the credential filter uses), no internal routes, and a summary everywhere.
  */
 public class StandardOpenApi implements OASFilter {
 
@@ -46,8 +48,10 @@ public class StandardOpenApi implements OASFilter {
         }
         openAPI.getPaths().getPathItems().keySet().stream().filter(p -> p.startsWith("/internal/")).toList()
                 .forEach(openAPI.getPaths()::removePathItem);
+        List<String> publicPaths = ConfigProvider.getConfig()
+                .getOptionalValues("app.auth.public-paths", String.class).orElse(List.of());
         for (Map.Entry<String, PathItem> entry : openAPI.getPaths().getPathItems().entrySet()) {
-            boolean open = entry.getKey().startsWith("/v1/public/") || entry.getKey().startsWith("/.well-known/");
+            boolean open = publicPaths.stream().anyMatch(entry.getKey()::startsWith);
             entry.getValue().getOperations().forEach((method, operation) -> complete(method, entry.getKey(), operation, open));
         }
     }
