@@ -233,4 +233,17 @@ class ApiKeyTest {
                 .body("data.name", equalTo(List.of("c", "b"))).body("total", equalTo(3)).body("has_more", equalTo(true))
                 .body("data.scopes", everyItem(equalTo(new JsonArray().add("read").add("write").getList())));
     }
+
+    @Test
+    void openApiDocumentsTheCreated201WithItsSchemaAndTheRevoked204() {
+        JsonObject paths = new JsonObject(given().get("/q/openapi?format=json").then().statusCode(200).extract().asString())
+                .getJsonObject("paths");
+        JsonObject create = paths.getJsonObject("/llm/auth/api-keys").getJsonObject("post").getJsonObject("responses");
+        assertEquals("#/components/schemas/CreatedKeyEnvelope", create.getJsonObject("201").getJsonObject("content")
+                .getJsonObject("application/json").getJsonObject("schema").getString("$ref"));
+        assertFalse(create.containsKey("200"), create.encode());
+        JsonObject revoke = paths.getJsonObject("/llm/auth/api-keys/{id}").getJsonObject("delete").getJsonObject("responses");
+        assertTrue(revoke.containsKey("204"), revoke.encode());
+        assertFalse(revoke.containsKey("200"), revoke.encode());
+    }
 }

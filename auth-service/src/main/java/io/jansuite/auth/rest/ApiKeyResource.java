@@ -21,6 +21,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** The caller's API keys. */
 @Path("/llm/auth/api-keys")
@@ -35,6 +38,9 @@ public class ApiKeyResource {
 
     @POST
     @Operation(summary = "Create an API key (the key is shown in this response only)")
+    @APIResponse(responseCode = "201", description = "Created; data.key is the API key, shown this once",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = AuthApi.CreatedKeyEnvelope.class)))
     public Uni<Response> create(CreateKeyRequest body) {
         if (body == null) {
             throw ApiException.badRequest("missing_name", "name is required.", "name");
@@ -53,6 +59,7 @@ public class ApiKeyResource {
     @DELETE
     @Path("/{id}")
     @Operation(summary = "Revoke an API key; it stays listed with is_active false")
+    @APIResponse(responseCode = "204", description = "Revoked")
     public Uni<Response> delete(@PathParam("id") String id) {
         return keys.revoke(caller.get(), id).map(found -> {
             if (!found) {

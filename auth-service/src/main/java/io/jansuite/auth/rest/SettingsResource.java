@@ -14,6 +14,10 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 
 /** The caller's settings. */
 @Path("/v1/users/me/settings")
@@ -28,13 +32,22 @@ public class SettingsResource {
 
     @GET
     @Operation(summary = "The caller's settings, with defaults for what was never set")
+    @APIResponse(responseCode = "200", description = "The settings",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = AuthApi.SettingsEnvelope.class)))
     public Uni<DataEnvelope<Map<String, Object>>> get() {
         return settings.get(caller.get().userId()).map(SettingsResource::envelope);
     }
 
     @PATCH
     @Operation(summary = "Change some settings; fields left out keep their values")
-    public Uni<DataEnvelope<Map<String, Object>>> patch(JsonNode body) {
+    @APIResponse(responseCode = "200", description = "The settings after the change",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = AuthApi.SettingsEnvelope.class)))
+    public Uni<DataEnvelope<Map<String, Object>>> patch(
+            @RequestBody(description = "The sections and fields to change (a null resets a field to its default)",
+                    content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = AuthApi.SettingsView.class))) JsonNode body) {
         return settings.patch(caller.get().userId(), body).map(SettingsResource::envelope);
     }
 
