@@ -9,11 +9,13 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import io.jansuite.testing.PostgresResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.core.json.JsonObject;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -201,5 +203,14 @@ class ConversationApiTest {
         String b = user.createConversation("b");
         assertNotEquals(a, b);
         assertEquals(27, a.length(), "conv_ + 22 base62 characters");
+    }
+
+    @Test
+    void openApiDocumentsTheCreated201WithItsSchema() {
+        JsonObject responses = new JsonObject(given().get("/q/openapi?format=json").then().statusCode(200).extract().asString())
+                .getJsonObject("paths").getJsonObject("/v1/conversations").getJsonObject("post").getJsonObject("responses");
+        assertEquals("#/components/schemas/ConversationEnvelope", responses.getJsonObject("201").getJsonObject("content")
+                .getJsonObject("application/json").getJsonObject("schema").getString("$ref"));
+        assertFalse(responses.containsKey("200"), responses.encode());
     }
 }

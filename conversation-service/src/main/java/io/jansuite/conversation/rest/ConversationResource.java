@@ -23,6 +23,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.RestResponse;
 
 @Path("/v1/conversations")
@@ -42,6 +45,8 @@ public class ConversationResource {
 
     @POST
     @Operation(summary = "Create a conversation")
+    @APIResponse(responseCode = "201", description = "Created",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = Views.ConversationEnvelope.class)))
     public Uni<RestResponse<DataEnvelope<ConversationView>>> createConversation(@Valid ConversationRequest body) {
         ConversationRequest req = body == null ? new ConversationRequest(null, null) : body;
         return conversations.create(userId(), req.title(), req.metadata())

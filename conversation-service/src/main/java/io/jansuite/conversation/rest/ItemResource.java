@@ -24,6 +24,9 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.RestResponse;
 
 @Path("/v1/conversations/{conversationId}/items")
@@ -46,6 +49,8 @@ public class ItemResource {
 
     @POST
     @Operation(summary = "Add a message to a conversation")
+    @APIResponse(responseCode = "201", description = "Created",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = Views.ItemEnvelope.class)))
     public Uni<RestResponse<DataEnvelope<ItemView>>> sendItem(@Valid @NotNull ItemRequest body) {
         MessageService.NewMessage m = new MessageService.NewMessage(body.role(), body.content(), body.contentType());
         return messages.append(userId(), conversationId, List.of(m), null)
@@ -93,6 +98,8 @@ public class ItemResource {
     @POST
     @Path("{itemId}/regenerate")
     @Operation(summary = "Ask the model again from this point; the answer is stored as a new assistant message")
+    @APIResponse(responseCode = "201", description = "The new assistant message",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = Views.ItemEnvelope.class)))
     public Uni<RestResponse<DataEnvelope<ItemView>>> regenerateItem(@PathParam("itemId") String itemId,
             @Valid RegenerateRequest body) {
         RegenerateRequest req = body == null ? new RegenerateRequest(null, null, null) : body;

@@ -15,6 +15,9 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.RestResponse;
 
 /** Creating and revoking a conversation's share links (owner only); listing is {@code GET …/shares}. */
@@ -35,6 +38,8 @@ public class ShareResource {
 
     @POST
     @Operation(summary = "Create a public, read-only link to a conversation")
+    @APIResponse(responseCode = "201", description = "Created",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = Views.ShareEnvelope.class)))
     public Uni<RestResponse<DataEnvelope<ShareView>>> createShare(@PathParam("id") String id, @Valid ShareRequest body) {
         ShareRequest req = body == null ? new ShareRequest(null, null, null) : body;
         return shares.create(userId(), id, req.expiresIn(), req.readOnly() == null || req.readOnly(),

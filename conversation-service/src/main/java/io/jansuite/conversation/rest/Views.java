@@ -38,6 +38,16 @@ public final class Views {
     public record Deleted(long deletedCount) {
     }
 
+    /** {@code {data: conversation}}, {@code {data: item}}, {@code {data: share}}: the 201 bodies, named for the API reference. */
+    public record ConversationEnvelope(ConversationView data) {
+    }
+
+    public record ItemEnvelope(ItemView data) {
+    }
+
+    public record ShareEnvelope(ShareView data) {
+    }
+
     static ConversationView conversation(Conversation c, List<Message> items) {
         return new ConversationView(c.id, "conversation", c.title, c.metadata, c.createdAt, c.updatedAt,
                 items == null ? null : items.stream().map(Views::item).toList());
