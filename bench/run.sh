@@ -5,15 +5,18 @@
 # See docs/benchmarks.md.
 #   bench/run.sh          the full run (about 6 minutes)
 #   bench/run.sh --quick  2 s per scenario and 500 seeded messages: checks the harness (about 2 minutes)
+#   bench/run.sh --no-build  fail instead of building when a jar is missing (on a tree others are building)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
 
 quick=false
+build=true
 for arg in "$@"; do
   case "$arg" in
     --quick) quick=true ;;
-    -h|--help) sed -n '2,8p' "$0"; exit 0 ;;
+    --no-build) build=false ;;
+    -h|--help) sed -n '2,9p' "$0"; exit 0 ;;
     *) echo "bench/run.sh: unknown option $arg (try --help)" >&2; exit 2 ;;
   esac
 done
@@ -52,7 +55,9 @@ for cls in Launcher bench/UpstreamSimulator bench/Harness; do
   [ -f "deploy/target/classes/io/jansuite/deploy/$cls.class" ] || missing=true
 done
 [ -f deploy/target/lib/vertx-http-proxy-4.5.27.jar ] || missing=true
-if $missing; then
+if $missing && ! $build; then
+  die "a jar or class is missing (is someone building?) and --no-build was given"
+elif $missing; then
   say "building (./mvnw -B -q -DskipTests install) ..."
   ./mvnw -B -q -DskipTests install
 fi

@@ -83,7 +83,8 @@ public final class Harness {
             Buffer body = chat(UpstreamSimulator.MODEL, stream);
             for (String target : new String[] { "direct", "suite" }) {
                 boolean direct = target.equals("direct");
-                load.run(new LoadRun.Spec("warm-up", target, direct ? upstream : gateway, 16, quick ? 2 : 6, Long.MAX_VALUE,
+                load.run(new LoadRun.Spec("warm-up", target, direct ? upstream : gateway, 16, quick ? 2 : direct ? 3 : 10,
+                        Long.MAX_VALUE,
                         stream, (w, n) -> new LoadRun.Call(HttpMethod.POST, "/v1/chat/completions", direct ? none : auth,
                                 body)), 0);
             }
@@ -146,13 +147,6 @@ public final class Harness {
                 throw new IllegalStateException("after-seed command failed: " + afterSeed);
             }
         }
-        List<String> convs = List.of(args.get("convs").split(","));
-        for (String target : new String[] { "direct", "suite" }) {
-            String base = target.equals("direct") ? conversations : gateway;
-            measure(new LoadRun.Spec("append, 16 conversations", target, base, 16, quick ? 2 : 10, Long.MAX_VALUE, false,
-                    (w, n) -> new LoadRun.Call(HttpMethod.POST, "/v1/conversations/" + convs.get(w % convs.size())
-                            + "/items", auth, message(n))));
-        }
         for (String target : new String[] { "direct", "suite" }) {
             String base = target.equals("direct") ? conversations : gateway;
             measure(new LoadRun.Spec("list 50, random page of " + seed, target, base, 16, quick ? 2 : 10, Long.MAX_VALUE,
@@ -163,6 +157,14 @@ public final class Harness {
                             + "/items?limit=50&offset=" + deepest, auth, null)));
         }
 
+        // Appends last: they grow the message table, which would make the list runs incomparable.
+        List<String> convs = List.of(args.get("convs").split(","));
+        for (String target : new String[] { "direct", "suite" }) {
+            String base = target.equals("direct") ? conversations : gateway;
+            measure(new LoadRun.Spec("append, 16 conversations", target, base, 16, quick ? 2 : 10, Long.MAX_VALUE, false,
+                    (w, n) -> new LoadRun.Call(HttpMethod.POST, "/v1/conversations/" + convs.get(w % convs.size())
+                            + "/items", auth, message(n))));
+        }
         Map<String, Double> rss = meter.rssMiB();
         Path out = Path.of(args.getOrDefault("out", "bench/results"));
         Files.createDirectories(out);
@@ -196,7 +198,8 @@ public final class Harness {
         Map<String, Long> after = meter.cpuMillis();
         Map<String, Long> used = new LinkedHashMap<>();
         after.forEach((k, v) -> used.put(k, Math.max(0, v - before.getOrDefault(k, v)
-                - (k.equals("machine") ? 0 : Math.round(idleCpuPerSecond.getOrDefault(k, 0.0) * o.elapsedSeconds())))));
+                - (k.equals("machine") || k.equals("harness") ? 0 // the harness is never idle while measuring
+                        : Math.round(idleCpuPerSecond.getOrDefault(k, 0.0) * o.elapsedSeconds())))));
         rows.add(new Row(o, used));
         System.out.printf(Locale.ROOT, "%8.0f req/s  p50 %7.2f ms  p99 %7.2f ms  errors %d%s%n", o.rps(),
                 LoadRun.Outcome.percentileMs(o.latencies(), 50), LoadRun.Outcome.percentileMs(o.latencies(), 99), o.errors(),
