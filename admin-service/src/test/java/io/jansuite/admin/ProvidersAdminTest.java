@@ -15,6 +15,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import io.vertx.core.json.JsonObject;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -126,5 +127,14 @@ class ProvidersAdminTest {
         assertEquals(1, entry.getInt("after.imported"));
         assertEquals("new models", entry.getString("reason"));
         assertEquals(List.of("llama-3"), entry.getList("after.model_ids"));
+    }
+
+    @Test
+    void openApiDocumentsTheCreated201WithItsSchema() {
+        JsonObject responses = new JsonObject(given().get("/q/openapi?format=json").then().statusCode(200).extract().asString())
+                .getJsonObject("paths").getJsonObject("/v1/admin/providers").getJsonObject("post").getJsonObject("responses");
+        assertEquals("#/components/schemas/ProviderEnvelope", responses.getJsonObject("201").getJsonObject("content")
+                .getJsonObject("application/json").getJsonObject("schema").getString("$ref"));
+        assertFalse(responses.containsKey("200"), responses.encode());
     }
 }

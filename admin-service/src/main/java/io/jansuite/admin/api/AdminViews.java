@@ -68,4 +68,11 @@ public final class AdminViews {
             List<String> targetIds, String reason, Map<String, Object> before, Map<String, Object> after,
             String requestId, Instant createdAt) {
     }
+
+    /** {@code {data: provider}} and {@code {data: catalog}}: the 201 bodies, named for the API reference. */
+    public record ProviderEnvelope(Provider data) {
+    }
+
+    public record CatalogEnvelope(Catalog data) {
+    }
 }

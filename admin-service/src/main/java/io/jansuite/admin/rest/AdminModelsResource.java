@@ -2,6 +2,7 @@ package io.jansuite.admin.rest;
 
 import io.jansuite.common.api.QueryFlags;
 import io.jansuite.admin.api.AdminRequests;
+import io.jansuite.admin.api.AdminViews;
 import io.jansuite.admin.api.AdminViews.Catalog;
 import io.jansuite.admin.api.AdminViews.CatalogWithUsage;
 import io.jansuite.admin.api.AdminViews.Count;
@@ -26,6 +27,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.ResponseStatus;
 
 /** Provider models and catalogs, for admins (the credential filter refuses everyone else). */
@@ -81,6 +85,8 @@ public class AdminModelsResource {
     @Path("/catalogs")
     @ResponseStatus(201)
     @Operation(summary = "Create a public model served by provider models (pmdl_ ids, in priority order)")
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = AdminViews.CatalogEnvelope.class)))
     public Uni<DataEnvelope<Catalog>> createCatalog(@Valid @NotNull AdminRequests.CatalogCreate request) {
         return models.createCatalog(caller.get(), RequestIds.current(), request).map(DataEnvelope::of);
     }

@@ -1,6 +1,7 @@
 package io.jansuite.admin.rest;
 
 import io.jansuite.admin.api.AdminRequests;
+import io.jansuite.admin.api.AdminViews;
 import io.jansuite.admin.api.AdminViews.McpTool;
 import io.jansuite.admin.api.AdminViews.Provider;
 import io.jansuite.admin.api.AdminViews.SyncResult;
@@ -23,6 +24,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.ResponseStatus;
 
 /** Providers and MCP tools, for admins. A provider's API key is write-only. */
@@ -47,6 +51,8 @@ public class AdminProvidersResource {
     @Path("/providers")
     @ResponseStatus(201)
     @Operation(summary = "Add a provider: openai (any OpenAI-compatible API), anthropic or simulator")
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = AdminViews.ProviderEnvelope.class)))
     public Uni<DataEnvelope<Provider>> create(@Valid @NotNull AdminRequests.ProviderCreate request) {
         return providers.create(caller.get(), RequestIds.current(), request).map(DataEnvelope::of);
     }
