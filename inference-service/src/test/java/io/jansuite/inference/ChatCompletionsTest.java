@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jansuite.inference.client.SimulatorProvider;
@@ -143,5 +144,22 @@ class ChatCompletionsTest {
         given().contentType("application/json").body(chat("any", "hi").encode())
                 .post("/v1/chat/completions").then().statusCode(401)
                 .body("error.type", equalTo("authentication_error"));
+    }
+
+    @Test
+    void openApiDocumentsTheRequestTheJsonAndStreamAnswersAndTheUpstreamErrors() {
+        JsonObject doc = new JsonObject(given().get("/q/openapi?format=json").then().statusCode(200).extract().asString());
+        JsonObject op = doc.getJsonObject("paths").getJsonObject("/v1/chat/completions").getJsonObject("post");
+        assertEquals("#/components/schemas/ChatCompletionRequest", op.getJsonObject("requestBody").getJsonObject("content")
+                .getJsonObject("application/json").getJsonObject("schema").getString("$ref"));
+        JsonObject ok = op.getJsonObject("responses").getJsonObject("200").getJsonObject("content");
+        assertEquals("#/components/schemas/ChatCompletion", ok.getJsonObject("application/json").getJsonObject("schema")
+                .getString("$ref"));
+        assertEquals("string", ok.getJsonObject("text/event-stream").getJsonObject("schema").getString("type"));
+        for (String code : List.of("429", "502", "504")) {
+            assertEquals("#/components/schemas/ErrorEnvelope", op.getJsonObject("responses").getJsonObject(code)
+                    .getJsonObject("content").getJsonObject("application/json").getJsonObject("schema").getString("$ref"));
+        }
+        assertFalse(doc.getJsonObject("components").getJsonObject("schemas").containsKey("Buffer"));
     }
 }

@@ -15,6 +15,11 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.RestMulti;
 
 /**
@@ -24,6 +29,8 @@ import org.jboss.resteasy.reactive.RestMulti;
  */
 @Path("/v1/chat/completions")
 public class ChatCompletionsResource {
+
+    private static final String ERROR = "#/components/schemas/ErrorEnvelope";
 
     @Inject
     CompletionService completions;
@@ -37,7 +44,19 @@ public class ChatCompletionsResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create a chat completion; with stream=true the answer is a server-sent event stream")
-    public RestMulti<Buffer> create(ObjectNode body) {
+    @APIResponse(responseCode = "200", description = "The completion: a chat.completion object, or with stream=true "
+            + "an event stream of data: {chat.completion.chunk} lines ending with data: [DONE]", content = {
+                @Content(mediaType = MediaType.APPLICATION_JSON,
+                        schema = @Schema(implementation = ChatCompletionDocs.ChatCompletion.class)),
+                @Content(mediaType = "text/event-stream", schema = @Schema(type = SchemaType.STRING))})
+    @APIResponse(responseCode = "429", description = "Rate limit of the caller or of the model reached (see Retry-After)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = ERROR)))
+    @APIResponse(responseCode = "502", description = "Every upstream failed, after retries and failover",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = ERROR)))
+    @APIResponse(responseCode = "504", description = "The upstream did not answer in time",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = ERROR)))
+    public RestMulti<Buffer> create(@RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = ChatCompletionDocs.ChatCompletionRequest.class))) ObjectNode body) {
         String requestId = RequestIds.current();
         Uni<Reply> reply = Uni.createFrom().deferred(() -> completions.complete(body, caller.get(), requestId))
                 .onFailure(ApiException.class).recoverWithItem(e -> Reply.error((ApiException) e, requestId, json));
