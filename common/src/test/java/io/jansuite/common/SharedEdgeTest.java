@@ -160,6 +160,8 @@ class SharedEdgeTest {
         given().accept("application/json").get("/q/openapi?format=json").then().statusCode(200)
                 .body("components.schemas.ErrorEnvelope.properties.error.required", org.hamcrest.Matchers.hasItem("request_id"))
                 .body("paths", not(org.hamcrest.Matchers.hasKey("/internal/probe")))
+                .body("components.schemas.Probe.properties", org.hamcrest.Matchers.hasKey("nick_name"))
+                .body("components.schemas.Probe.properties.nick_name.type", org.hamcrest.Matchers.hasItem("null"))
                 .body("paths.'/v1/probe'.post.summary", equalTo("Create"))
                 .body("paths.'/v1/probe'.post.responses.'400'.content.'application/json'.schema.$ref",
                         equalTo("#/components/schemas/ErrorEnvelope"))

@@ -118,7 +118,7 @@ final class RunningSuite {
     /** The pids of the launcher's children whose command line names the service. */
     List<ProcessHandle> processesOf(String service) {
         List<ProcessHandle> found = new ArrayList<>();
-        launcher.descendants().filter(p -> p.info().commandLine().orElse("").contains(service + "/target"))
+        launcher.descendants().filter(p -> p.info().commandLine().orElse("").contains("/" + service + "/"))
                 .forEach(found::add);
         return found;
     }

@@ -34,6 +34,9 @@ public class StandardOpenApi implements OASFilter {
         if (openAPI.getComponents() == null) {
             openAPI.setComponents(OASFactory.createComponents());
         }
+        if (openAPI.getComponents().getSchemas() != null) {
+            openAPI.getComponents().getSchemas().values().forEach(StandardOpenApi::allowNullProperties);
+        }
         openAPI.getComponents().addSchema(ERROR_SCHEMA, errorSchema());
         openAPI.getComponents().addSecurityScheme("bearer", OASFactory.createSecurityScheme()
                 .type(SecurityScheme.Type.HTTP).scheme("bearer")
@@ -83,6 +86,29 @@ public class StandardOpenApi implements OASFilter {
                                 .ref("#/components/schemas/" + ERROR_SCHEMA))));
             }
         }
+    }
+
+    /**
+     * The records' fields are written even when they hold no value ({@code "reason": null}), so every field
+     * that is not required may be null.
+     */
+    private static void allowNullProperties(Schema schema) {
+        if (schema.getProperties() == null) {
+            return;
+        }
+        List<String> required = schema.getRequired() == null ? List.of() : schema.getRequired();
+        schema.getProperties().forEach((name, property) -> {
+            if (required.contains(name)) {
+                return;
+            }
+            if (property.getRef() != null) {
+                schema.addProperty(name, OASFactory.createSchema().anyOf(List.of(
+                        OASFactory.createSchema().ref(property.getRef()),
+                        OASFactory.createSchema().addType(Schema.SchemaType.NULL))));
+            } else if (property.getType() != null && !property.getType().contains(Schema.SchemaType.NULL)) {
+                property.addType(Schema.SchemaType.NULL);
+            }
+        });
     }
 
     static String words(String operationId) {
