@@ -35,6 +35,7 @@ ADMIN_PASSWORD="bench-$(od -An -N8 -tx1 /dev/urandom | tr -d ' \n')"
 INTERNAL_SECRET="$(od -An -N32 -tx1 /dev/urandom | tr -d ' \n')" # this run's own, so the harness can call the catalog
 export INTERNAL_SECRET
 CP=${BENCH_CP:-"deploy/target/classes:deploy/target/lib/*"}
+SUITE_ROOT=${BENCH_SUITE_ROOT:-$ROOT} # the tree whose services run (to try a patched service: see docs)
 
 say() { printf 'bench: %s\n' "$*"; }
 die() { printf 'bench: %s\n' "$*" >&2; exit 1; }
@@ -49,7 +50,7 @@ fi
 # 2. Build what is missing, as ./run.sh does.
 missing=false
 for svc in auth-service conversation-service inference-service catalog-service admin-service; do
-  [ -f "$svc/target/quarkus-app/quarkus-run.jar" ] || missing=true
+  [ -f "$SUITE_ROOT/$svc/target/quarkus-app/quarkus-run.jar" ] || missing=true
 done
 for cls in Launcher bench/UpstreamSimulator bench/Harness; do
   [ -f "deploy/target/classes/io/jansuite/deploy/$cls.class" ] || missing=true
@@ -88,9 +89,9 @@ pids+=("$sim_pid")
 psql -q "$PG_URL/postgres" -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)" -c "CREATE DATABASE $DB" >/dev/null
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 say "load average before: $load_before (uptime: $(uptime | sed 's/.*up/up/'))"
-say "starting the suite (logs: .local/logs/, launcher: $WORK/suite.log) ..."
+say "starting the suite (logs: $SUITE_ROOT/.local/logs/, launcher: $WORK/suite.log) ..."
 DATABASE_URL="$PG_URL/$DB" REDIS_URL="$REDIS" ADMIN_EMAIL="$ADMIN_EMAIL" ADMIN_PASSWORD="$ADMIN_PASSWORD" \
-  JANSUITE_START_TIMEOUT=240 java ${LAUNCHER_JAVA_OPTS:--Xmx128m} -cp "$CP" io.jansuite.deploy.Launcher "$ROOT" \
+  JANSUITE_START_TIMEOUT=240 java ${LAUNCHER_JAVA_OPTS:--Xmx128m} -cp "$CP" io.jansuite.deploy.Launcher "$SUITE_ROOT" \
   >"$WORK/suite.log" 2>&1 &
 suite_pid=$!
 pids=("$suite_pid" "${pids[@]}")
@@ -142,6 +143,6 @@ java -Xms256m -Xmx256m -cp "$CP" io.jansuite.deploy.bench.Harness \
   --internal-caller "$caller" --key "$key" --big "$big" --convs "$(IFS=,; echo "${convs[*]}")" --seed "$SEED" \
   --launcher-pid "$suite_pid" --sim-pid "$sim_pid" --db "$DB" --out "$RESULTS" --quick "$quick" \
   --load "$load_before" --after-seed "psql -q '$PG_URL/$DB' -c 'ANALYZE'" ${BENCH_ONLY:+--only "$BENCH_ONLY"}
-errors=$(grep -ciE 'ERROR' .local/logs/inference-service.log || true)
+errors=$(grep -ciE 'ERROR' "$SUITE_ROOT/.local/logs/inference-service.log" || true)
 say "inference-service log: $errors ERROR lines"
 say "results: $RESULTS/latest.md, $RESULTS/latest.csv"
