@@ -3,7 +3,7 @@
 # Starts the upstream simulator and the suite (on the local PostgreSQL and Redis, in a fresh database),
 # registers the simulator as a provider, runs the load generator, writes bench/results/ and stops everything.
 # See docs/benchmarks.md.
-#   bench/run.sh          the full run (about 6 minutes)
+#   bench/run.sh          the full run (about 7 minutes)
 #   bench/run.sh --quick  2 s per scenario and 500 seeded messages: checks the harness (about 2 minutes)
 #   bench/run.sh --no-build  fail instead of building when a jar is missing (on a tree others are building)
 set -euo pipefail
