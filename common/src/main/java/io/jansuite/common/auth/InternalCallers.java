@@ -4,6 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Optional;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -28,6 +30,8 @@ public class InternalCallers {
     @ConfigProperty(name = "app.internal.allowed-callers")
     Optional<List<String>> allowed;
 
+    private final Map<String, String> signatures = new ConcurrentHashMap<>();
+
     /** This service's own header value. */
     public String header() {
         return self + ":" + sign(self);
@@ -48,7 +52,12 @@ public class InternalCallers {
         return genuine && allowed.orElse(List.of()).contains(name) ? name : null;
     }
 
+    /** A name's signature never changes: computed once, not per call. */
     private String sign(String name) {
+        return signatures.computeIfAbsent(name, this::hmac);
+    }
+
+    private String hmac(String name) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));

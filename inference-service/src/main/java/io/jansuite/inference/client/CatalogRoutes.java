@@ -1,6 +1,13 @@
 package io.jansuite.inference.client;
 
 import io.jansuite.common.error.ApiException;
+import io.vertx.core.Vertx;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.WebApplicationException;
@@ -8,8 +15,9 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 
 /**
- * Routes from the catalog-service, looked up on every completion: a change in the catalog takes effect on
- * the very next request on every replica, at the cost of one internal call.
+ * Routes from the catalog-service. With Redis, they are cached and the cache is emptied by the catalog's
+ * change notices ({@link RouteCache}), so a change still takes effect on the next completion of every
+ * replica; without Redis, each completion looks its route up (one internal call).
  */
 @ApplicationScoped
 public class CatalogRoutes {
@@ -19,8 +27,33 @@ public class CatalogRoutes {
     @RestClient
     CatalogClient client;
 
+    @Inject
+    Vertx vertx;
+
+    @ConfigProperty(name = "app.redis.url")
+    Optional<String> redisUrl;
+
+    @ConfigProperty(name = "app.completions.route-cache-ttl", defaultValue = "30s")
+    Duration ttl;
+
+    private RouteCache cache;
+
+    @PostConstruct
+    void init() {
+        cache = new RouteCache(vertx, redisUrl.orElse(null), ttl);
+    }
+
+    @PreDestroy
+    void close() {
+        cache.close();
+    }
+
     /** The route of a model, or null when the catalog does not know it or it is disabled. */
     public Uni<Route> find(String model) {
+        return cache.find(model, this::lookup);
+    }
+
+    private Uni<Route> lookup(String model) {
         return client.route(model)
                 .map(envelope -> envelope == null ? null : envelope.data())
                 .onFailure(WebApplicationException.class).recoverWithUni(e -> {
