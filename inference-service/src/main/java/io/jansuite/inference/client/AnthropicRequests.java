@@ -34,7 +34,7 @@ final class AnthropicRequests {
                     if (system.length() > 0) {
                         system.append("\n\n");
                     }
-                    system.append(text(m.get("content")));
+                    system.append(MessageContent.text(m.get("content")));
                 }
                 case "tool", "function" -> append(messages, "user", toolResult(m));
                 case "assistant" -> append(messages, "assistant", assistantBlocks(m));
@@ -106,7 +106,7 @@ final class AnthropicRequests {
 
     private ArrayNode assistantBlocks(JsonNode m) {
         ArrayNode blocks = json.createArrayNode();
-        String text = text(m.get("content"));
+        String text = MessageContent.text(m.get("content"));
         if (!text.isEmpty()) {
             blocks.addObject().put("type", "text").put("text", text);
         }
@@ -124,7 +124,7 @@ final class AnthropicRequests {
     private ArrayNode toolResult(JsonNode m) {
         ArrayNode blocks = json.createArrayNode();
         blocks.addObject().put("type", "tool_result").put("tool_use_id", m.path("tool_call_id").asText())
-                .put("content", text(m.get("content")));
+                .put("content", MessageContent.text(m.get("content")));
         return blocks;
     }
 
@@ -140,7 +140,7 @@ final class AnthropicRequests {
                 }
             }
         } else {
-            blocks.addObject().put("type", "text").put("text", text(content));
+            blocks.addObject().put("type", "text").put("text", MessageContent.text(content));
         }
         return blocks;
     }
@@ -164,23 +164,6 @@ final class AnthropicRequests {
         } catch (Exception e) {
             return json.createObjectNode();
         }
-    }
-
-    /** The text of an OpenAI content: a string, or the text parts of an array. */
-    static String text(JsonNode content) {
-        if (content == null || content.isNull()) {
-            return "";
-        }
-        if (content.isTextual()) {
-            return content.asText();
-        }
-        StringBuilder out = new StringBuilder();
-        for (JsonNode part : content) {
-            if (part.path("type").asText().equals("text")) {
-                out.append(part.path("text").asText());
-            }
-        }
-        return out.toString();
     }
 
     private static void copy(ObjectNode from, ObjectNode to, String... fields) {

@@ -138,7 +138,7 @@ public class SimulatorProvider implements UpstreamProvider {
         String last = "";
         for (JsonNode m : request.path("messages")) {
             if (m.path("role").asText().equals("user")) {
-                last = AnthropicRequests.text(m.get("content"));
+                last = MessageContent.text(m.get("content"));
             }
         }
         return PREFIX + last.strip();
@@ -164,7 +164,7 @@ public class SimulatorProvider implements UpstreamProvider {
     private static int promptTokens(JsonNode request) {
         int words = 0;
         for (JsonNode m : request.path("messages")) {
-            words += tokens(AnthropicRequests.text(m.get("content"))).size() + 1;
+            words += tokens(MessageContent.text(m.get("content"))).size() + 1;
         }
         return words;
     }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jansuite.common.error.ApiException;
 import io.jansuite.inference.client.ConversationMessage;
+import io.jansuite.inference.client.MessageContent;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -141,7 +142,7 @@ public final class ChatRequest {
         List<ConversationMessage> out = new ArrayList<>();
         for (JsonNode m : body.get("messages")) {
             if (m.path("role").asText().equals("user")) {
-                out.add(new ConversationMessage("user", text(m.get("content"))));
+                out.add(new ConversationMessage("user", MessageContent.text(m.get("content"))));
             }
         }
         return out;
@@ -152,19 +153,4 @@ public final class ChatRequest {
         return role.equals("system") || role.equals("developer");
     }
 
-    static String text(JsonNode content) {
-        if (content == null || content.isNull()) {
-            return "";
-        }
-        if (content.isTextual()) {
-            return content.asText();
-        }
-        StringBuilder out = new StringBuilder();
-        for (JsonNode part : content) {
-            if (part.path("type").asText().equals("text")) {
-                out.append(part.path("text").asText());
-            }
-        }
-        return out.toString();
-    }
 }

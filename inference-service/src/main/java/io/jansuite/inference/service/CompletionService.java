@@ -9,6 +9,7 @@ import io.jansuite.common.http.Ids;
 import io.jansuite.inference.UsageRecord;
 import io.jansuite.inference.client.CatalogRoutes;
 import io.jansuite.inference.client.ConversationMessage;
+import io.jansuite.inference.client.MessageContent;
 import io.jansuite.inference.client.ConversationStore;
 import io.jansuite.inference.client.Route;
 import io.jansuite.inference.client.UpstreamException;
@@ -95,7 +96,7 @@ public class CompletionService {
         JsonNode completion = d.reply().completion();
         JsonNode tokens = completion.path("usage");
         int prompt = tokens.path("prompt_tokens").asInt(call.promptEstimate());
-        String content = ChatRequest.text(completion.path("choices").path(0).path("message").path("content"));
+        String content = MessageContent.text(completion.path("choices").path(0).path("message").path("content"));
         int completionTokens = tokens.path("completion_tokens").asInt((content.length() + 3) / 4);
         Buffer body = d.reply().raw() != null ? d.reply().raw() : Buffer.buffer(Reply.encode(json, completion));
         record(call, d, prompt, completionTokens, 200, null);
@@ -180,7 +181,7 @@ public class CompletionService {
     private static int estimatePrompt(ObjectNode request) {
         int chars = 0;
         for (JsonNode m : request.path("messages")) {
-            chars += ChatRequest.text(m.get("content")).length() + 16;
+            chars += MessageContent.text(m.get("content")).length() + 16;
         }
         return (chars + 3) / 4;
     }
