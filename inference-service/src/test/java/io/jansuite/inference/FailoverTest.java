@@ -158,14 +158,8 @@ class FailoverTest {
     void clientHangingUpCancelsTheUpstreamRequest() throws Exception {
         String id = unique("up");
         String model = route(unique("fo"), target("openai", upstream("endless", id)));
-        byte[] body = chat(model, "hi").put("stream", true).encode().getBytes(StandardCharsets.UTF_8);
         try (Socket socket = new Socket("127.0.0.1", RestAssured.port)) {
-            OutputStream out = socket.getOutputStream();
-            out.write(("POST /v1/chat/completions HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + token
-                    + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length + "\r\n\r\n")
-                    .getBytes(StandardCharsets.US_ASCII));
-            out.write(body);
-            out.flush();
+            sendStreamRequest(socket, model);
             InputStream in = socket.getInputStream();
             String received = "";
             while (!received.contains(" more")) {
@@ -176,34 +170,39 @@ class FailoverTest {
             }
             assertTrue(received.startsWith("HTTP/1.1 200"));
         }
-        long deadline = System.currentTimeMillis() + 5_000;
-        while (!seen(id).getBoolean("closed") && System.currentTimeMillis() < deadline) {
-            Thread.sleep(50);
-        }
-        assertTrue(seen(id).getBoolean("closed"), "upstream request cancelled");
+        assertUpstreamClosed(id, "upstream request cancelled");
     }
 
     @Test
     void clientHangingUpBeforeTheUpstreamAnswersCancelsTheUpstreamRequest() throws Exception {
         String id = unique("up");
         String model = route(unique("fo"), target("openai", upstream("hang", id)));
-        byte[] body = chat(model, "hi").put("stream", true).encode().getBytes(StandardCharsets.UTF_8);
         try (Socket socket = new Socket("127.0.0.1", RestAssured.port)) {
-            OutputStream out = socket.getOutputStream();
-            out.write(("POST /v1/chat/completions HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + token
-                    + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length + "\r\n\r\n")
-                    .getBytes(StandardCharsets.US_ASCII));
-            out.write(body);
-            out.flush();
+            sendStreamRequest(socket, model);
             long deadline = System.currentTimeMillis() + 5_000;
             while (seen(id).getInt("hits") == 0 && System.currentTimeMillis() < deadline) {
                 Thread.sleep(20);
             }
         }
+        assertUpstreamClosed(id, "upstream request cancelled while waiting for its answer");
+    }
+
+    /** A streamed completion written on a raw socket, so the test can hang up whenever it likes. */
+    private void sendStreamRequest(Socket socket, String model) throws Exception {
+        byte[] body = chat(model, "hi").put("stream", true).encode().getBytes(StandardCharsets.UTF_8);
+        OutputStream out = socket.getOutputStream();
+        out.write(("POST /v1/chat/completions HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + token
+                + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length + "\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII));
+        out.write(body);
+        out.flush();
+    }
+
+    private void assertUpstreamClosed(String id, String message) throws Exception {
         long deadline = System.currentTimeMillis() + 5_000;
         while (!seen(id).getBoolean("closed") && System.currentTimeMillis() < deadline) {
             Thread.sleep(50);
         }
-        assertTrue(seen(id).getBoolean("closed"), "upstream request cancelled while waiting for its answer");
+        assertTrue(seen(id).getBoolean("closed"), message);
     }
 }
