@@ -23,8 +23,11 @@ import java.util.UUID;
  */
 final class RunningSuite {
 
-    /** Every port moves by this much (ingress 28000, services 28081..), so a developer's ./run.sh can stay up. */
-    static final int PORT_OFFSET = 20000;
+    /**
+     * Every port moves by this much (ingress 28000, services 28081.. by default; {@code SYSTEM_TESTS_PORT_OFFSET}
+     * sets another), so a developer's ./run.sh, or a second checkout's system tests, can stay up.
+     */
+    static final int PORT_OFFSET = Integer.parseInt(System.getenv().getOrDefault("SYSTEM_TESTS_PORT_OFFSET", "20000"));
     static final String BASE = "http://localhost:" + (8000 + PORT_OFFSET);
     static final String ADMIN_EMAIL = "admin@system-tests.example";
     static final String ADMIN_PASSWORD = "system-tests-admin-" + UUID.randomUUID();
