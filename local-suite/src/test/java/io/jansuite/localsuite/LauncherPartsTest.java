@@ -77,7 +77,7 @@ class LauncherPartsTest {
             Map<String, String> env = Map.of("JANSUITE_PORT", String.valueOf(busy.getLocalPort()),
                     "DATABASE_URL", "postgres://u:p@127.0.0.1:1/none");
             LocalSuite.StartException refused = org.junit.jupiter.api.Assertions.assertThrows(LocalSuite.StartException.class,
-                    () -> LocalSuite.start(root, env, (s, c) -> { }));
+                    () -> LocalSuite.start(root, env, Suite.Watcher.QUIET));
             assertTrue(refused.getMessage().contains("Port " + busy.getLocalPort() + " is already in use; it is needed for the ingress"),
                     refused.getMessage());
             assertTrue(refused.getMessage().contains("Stop what listens there"));

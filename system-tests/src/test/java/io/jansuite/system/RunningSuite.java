@@ -91,7 +91,7 @@ final class RunningSuite {
         Process process = pb.start();
         RunningSuite suite = new RunningSuite(repo, root, process, database);
         Runtime.getRuntime().addShutdownHook(new Thread(suite::stop));
-        suite.awaitHealthy(Duration.ofSeconds(180));
+        suite.awaitHealthy(Duration.ofSeconds(300)); // five JVMs starting on a busy 2-core machine take minutes
         return suite;
     }
 
@@ -124,6 +124,11 @@ final class RunningSuite {
         launcher.descendants().filter(p -> p.info().commandLine().orElse("").contains("/" + service + "/"))
                 .forEach(found::add);
         return found;
+    }
+
+    /** What the launcher printed so far (its console). */
+    String launcherLog() throws IOException {
+        return Files.readString(root.resolve("launcher.log"));
     }
 
     List<ProcessHandle> descendants() {
