@@ -8,7 +8,7 @@ import io.jansuite.common.api.DataEnvelope;
 import io.jansuite.common.auth.InternalApi;
 import io.jansuite.common.auth.InternalSignature;
 import io.jansuite.testing.PostgresResource;
-import io.jansuite.testing.TestInternalKeys;
+import io.jansuite.testing.InternalCalls;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -42,9 +42,14 @@ class InternalCallTest {
     }
 
     static Map<String, String> signedAt(String caller, String method, String pathAndQuery, String body, long at) {
-        return Map.of(InternalSignature.CALLER_HEADER, caller, InternalSignature.SIGNATURE_HEADER,
-                InternalSignature.sign(TestInternalKeys.key(caller), caller, method, pathAndQuery,
-                        body.getBytes(StandardCharsets.UTF_8), at));
+        return InternalCalls.headers(caller, method, pathAndQuery, body.getBytes(StandardCharsets.UTF_8), at);
+    }
+
+    @Test
+    void theFilterOfTheTestsSignsLikeTheServices() {
+        InternalCalls.as("common-probe").contentType("application/json").body(Map.of("title", "via filter"))
+                .post(ECHO).then().statusCode(200).body("data.title", equalTo("via filter"));
+        InternalCalls.as("common-probe").get("/internal/probe?x=%C3%A9").then().statusCode(200);
     }
 
     @Test
@@ -89,9 +94,8 @@ class InternalCallTest {
         given().headers(signed("admin-service", "GET", "/internal/probe", "")).get("/internal/probe").then()
                 .statusCode(403).body("error.message", equalTo("This route does not serve admin-service."));
         // a caller claiming to be common-probe with another service's key
-        given().header(InternalSignature.CALLER_HEADER, "common-probe")
-                .header(InternalSignature.SIGNATURE_HEADER, InternalSignature.sign(TestInternalKeys.key("admin-service"),
-                        "common-probe", "GET", "/internal/probe", new byte[0], Instant.now().getEpochSecond()))
+        given().headers(InternalCalls.headers(InternalCalls.key("admin-service"), "common-probe", "GET",
+                        "/internal/probe", new byte[0], Instant.now().getEpochSecond()))
                 .get("/internal/probe").then().statusCode(403);
         // the longest prefix decides: /internal/other/ serves auth-service, not common-probe
         given().headers(signed("common-probe", "GET", "/internal/other/probe", "")).get("/internal/other/probe")
