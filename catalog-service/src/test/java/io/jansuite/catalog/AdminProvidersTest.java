@@ -1,5 +1,6 @@
 package io.jansuite.catalog;
 
+import io.jansuite.testing.InternalCalls;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -152,7 +153,7 @@ class AdminProvidersTest {
         String model = Internal.unique("simsync");
         String sim = Internal.simulatorWith(model);
         // As the admin-service's REST client sends it: no body, no Content-Type.
-        given().header("X-Internal-Caller", Internal.header("admin-service"))
+        InternalCalls.as("admin-service")
                 .post("/internal/admin/providers/" + sim + "/sync").then().statusCode(200)
                 .body("data.imported", equalTo(0)).body("data.models.model_id", equalTo(List.of(model)));
         String down = Internal.admin().body(Map.of("name", Internal.unique("down"), "type", "openai",
@@ -167,11 +168,11 @@ class AdminProvidersTest {
         String model = Internal.unique("del");
         String id = Internal.simulatorWith(model);
         Internal.inference().get("/internal/routes/" + model).then().statusCode(200);
-        given().header("X-Internal-Caller", Internal.header("admin-service"))
+        InternalCalls.as("admin-service")
                 .delete("/internal/admin/providers/" + id).then().statusCode(200)
                 .body("data.before.id", equalTo(id)).body("data.after", equalTo(null));
         Internal.inference().get("/internal/routes/" + model).then().statusCode(404);
-        given().header("X-Internal-Caller", Internal.header("admin-service"))
+        InternalCalls.as("admin-service")
                 .get("/internal/admin/provider-models/" + model).then().statusCode(404);
         Internal.admin().delete("/internal/admin/providers/" + id).then().statusCode(404);
     }

@@ -54,6 +54,7 @@ public final class Suite implements AutoCloseable {
     private final Path logs;
     private final Path run;
     private final Map<String, String> env;
+    private final Map<String, Map<String, String>> serviceEnv;
     private final List<String> javaOptions;
     private final Map<String, Process> processes = new LinkedHashMap<>();
     private final Map<String, ProcessBuilder> builders = new LinkedHashMap<>();
@@ -72,13 +73,16 @@ public final class Suite implements AutoCloseable {
      * @param logs        where the service logs go
      * @param run         where the snapshots of the built services go
      * @param env         added to (and overriding) the launcher's own environment for every service
+     * @param serviceEnv  added for one service only (its own secrets)
      * @param javaOptions JVM options of every service
      */
-    public Suite(Path root, Path logs, Path run, Map<String, String> env, List<String> javaOptions) {
+    public Suite(Path root, Path logs, Path run, Map<String, String> env, Map<String, Map<String, String>> serviceEnv,
+                 List<String> javaOptions) {
         this.root = root;
         this.logs = logs;
         this.run = run;
         this.env = Map.copyOf(env);
+        this.serviceEnv = Map.copyOf(serviceEnv);
         this.javaOptions = List.copyOf(javaOptions);
     }
 
@@ -120,6 +124,7 @@ public final class Suite implements AutoCloseable {
                     .redirectInput(ProcessBuilder.Redirect.from(nullDevice()));
             builder.environment().putAll(env);
             builder.environment().put("QUARKUS_HTTP_HOST", HOST);
+            builder.environment().putAll(serviceEnv.getOrDefault(service, Map.of()));
             builder.environment().put("QUARKUS_HTTP_PORT", String.valueOf(services.get(service)));
             builders.put(service, builder);
             backoffs.put(service, new RestartBackoff());

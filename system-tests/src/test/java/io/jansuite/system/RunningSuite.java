@@ -63,8 +63,9 @@ final class RunningSuite {
         for (String service : SERVICES) {
             link(root.resolve(service), repo.resolve(service));
         }
-        Files.copy(repo.resolve("deploy/routes.tsv"), root.resolve("deploy/routes.tsv"),
-                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        for (String file : new String[] { "deploy/routes.tsv", "deploy/calls.tsv" }) {
+            Files.copy(repo.resolve(file), root.resolve(file), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
         ProcessBuilder pb = new ProcessBuilder("java", "-Xmx128m", "-cp",
                 repo.resolve("local-suite/target/classes") + ":" + repo.resolve("local-suite/target/lib") + "/*",
                 "io.jansuite.localsuite.Launcher", root.toString());
