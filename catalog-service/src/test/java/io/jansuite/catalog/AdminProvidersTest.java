@@ -97,6 +97,26 @@ class AdminProvidersTest {
     }
 
     @Test
+    void aNewBaseUrlNeedsTheKeyAgainSoTheStoredKeyNeverGoesToANewHost() throws Exception {
+        String id = Internal.admin().body(Map.of("name", Internal.unique("p"), "type", "openai",
+                "base_url", "https://a.example.test/v1", "api_key", "sk-for-a", "models", List.of(Map.of("model_id",
+                        Internal.unique("moved")))))
+                .post("/internal/admin/providers").then().statusCode(201).extract().path("data.after.id");
+        String stored = column("select api_key_enc from catalog.providers where id = ?", id);
+        Internal.admin().body(Map.of("base_url", "https://attacker.example.test/v1"))
+                .patch("/internal/admin/providers/" + id).then().statusCode(400)
+                .body("error.code", equalTo("api_key_required")).body("error.param", equalTo("api_key"));
+        assertEquals("https://a.example.test/v1", column("select base_url from catalog.providers where id = ?", id));
+        assertEquals(stored, column("select api_key_enc from catalog.providers where id = ?", id), "nothing changed");
+        // the same URL again, or a new one with its key, is fine
+        Internal.admin().body(Map.of("base_url", "https://a.example.test/v1")).patch("/internal/admin/providers/" + id)
+                .then().statusCode(200);
+        Internal.admin().body(Map.of("base_url", "https://b.example.test/v1", "api_key", "sk-for-b"))
+                .patch("/internal/admin/providers/" + id).then().statusCode(200)
+                .body("data.after.base_url", equalTo("https://b.example.test/v1"));
+    }
+
+    @Test
     void patchReplacesTheKeyAndEmptyRemovesIt() throws Exception {
         String id = Internal.admin().body(Map.of("name", Internal.unique("p"), "type", "openai",
                 "base_url", "https://a.example.test/v1", "api_key", "sk-one"))
