@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Creates the secret files an overlay's secretGenerator reads, in overlays/<overlay>/secrets/ (git-ignored).
 # Each pod gets a Secret with only what it reads:
-#   <service>.env    that service's own: INTERNAL_SECRET (signs internal calls, base64 of 32 random bytes, the
-#                    same in each file); catalog-service.env also PROVIDER_KEY_SECRET (encrypts stored provider
-#                    keys); auth-service.env also ADMIN_EMAIL/ADMIN_PASSWORD (the admin account) when set
+#   <service>.env    that service's own: APP_INTERNAL_KEYS (a key per peer it calls or is called by, as listed in
+#                    deploy/calls.tsv: each derived from internal-master and the two names, so both ends agree
+#                    and no other pod has it); catalog-service.env also PROVIDER_KEY_SECRET (encrypts stored
+#                    provider keys); auth-service.env also ADMIN_EMAIL/ADMIN_PASSWORD (the admin account) when set
+#   internal-master  base64 of 32 random bytes from which the internal keys are derived; mounted by no pod
 #   database.env     DB_PASSWORD (dev only: prod takes it from CloudNativePG's Secret), for every service
 #   redis.env        REDIS_PASSWORD (hex): Redis asks for it; the inference- and catalog-service put it in REDIS_URL
 #   jwt-private.pem  the access-token signing key (RSA 2048, PKCS#8), mounted by the auth-service only
@@ -28,13 +30,37 @@ value() {
   return 0
 }
 old="$dir/secrets.env"
-internal=$(value INTERNAL_SECRET "$old" $(for s in $SERVICES; do echo "$dir/$s.env"; done))
-internal=${internal:-$(openssl rand -base64 32)}
+calls="$(cd "$(dirname "$0")/.." && pwd)/calls.tsv"
+if [ ! -f "$dir/internal-master" ]; then
+  master=$(value INTERNAL_SECRET "$old" $(for s in $SERVICES; do echo "$dir/$s.env"; done))
+  echo "${master:-$(openssl rand -base64 32)}" > "$dir/internal-master"
+fi
+master=$(cat "$dir/internal-master")
+
+# internal_keys SERVICE: peer:key for each peer of SERVICE in calls.tsv (the launcher derives them alike)
+internal_keys() {
+  local svc=$1 peers peer a b key out=""
+  peers=$(grep -v '^#' "$calls" | awk -F'\t' -v s="$svc" 'NF >= 2 && $1 == s { print $2 } NF >= 2 && $2 == s { print $1 }' | sort -u)
+  for peer in $peers; do
+    if [[ "$svc" < "$peer" || "$svc" == "$peer" ]]; then a=$svc; b=$peer; else a=$peer; b=$svc; fi
+    key=$(printf 'jansuite-internal-pair\n%s\n%s' "$a" "$b" | openssl dgst -sha256 -hmac "$master" -binary \
+      | base64 | tr '+/' '-_' | tr -d '=\n')
+    out="${out:+$out,}$peer:$key"
+  done
+  echo "$out"
+}
 
 for svc in $SERVICES; do
-  [ -f "$dir/$svc.env" ] && continue
+  if [ -f "$dir/$svc.env" ]; then
+    # an older file: the internal keys take the place of the shared INTERNAL_SECRET
+    if ! grep -q '^APP_INTERNAL_KEYS=' "$dir/$svc.env"; then
+      sed -i '/^INTERNAL_SECRET=/d' "$dir/$svc.env"
+      echo "APP_INTERNAL_KEYS=$(internal_keys "$svc")" >> "$dir/$svc.env"
+    fi
+    continue
+  fi
   {
-    echo "INTERNAL_SECRET=$internal"
+    echo "APP_INTERNAL_KEYS=$(internal_keys "$svc")"
     case "$svc" in
       catalog-service)
         provider=$(value PROVIDER_KEY_SECRET "$old")

@@ -144,6 +144,11 @@ class HostilePathsTest {
                 Map.of("Authorization", "Bearer " + guest), conversation);
         assertEquals(400, direct.status(), direct.body());
         assertEquals("invalid_value", errorCode(direct.body()));
+        RawHttp.Reply completion = RawHttp.send(port(8083), "POST", "/v1/chat/completions",
+                Map.of("Authorization", "Bearer " + guest),
+                "{\"model\":\"jan-v2-30b\",\"messages\":[{\"role\":\"user\",\"content\":\"a\\u0000b\"}]}");
+        assertEquals(400, completion.status(), completion.body());
+        assertEquals("invalid_value", errorCode(completion.body()));
         for (int base : new int[] { 8081, 8082, 8083, 8084, 8085 }) {
             RawHttp.Reply reply = RawHttp.send(port(base), "GET", "/v1/models%00", Map.of(), null);
             assertEquals(400, reply.status(), base + ": " + reply.body());

@@ -50,6 +50,8 @@ final class RenderedManifests {
     static RenderedManifests render(Path k8sDir, String overlay, Path scratch) throws IOException, InterruptedException {
         Path copy = scratch.resolve("k8s-" + overlay);
         copyTree(k8sDir, copy);
+        // make-secrets.sh reads the internal call list beside the k8s directory (deploy/calls.tsv)
+        Files.copy(k8sDir.resolveSibling("calls.tsv"), scratch.resolve("calls.tsv"));
         makeSecrets(copy, overlay);
         if (!"files".equals(System.getProperty("jansuite.k8s.render")) && kubectlAvailable()) {
             Process p = new ProcessBuilder("kubectl", "kustomize", copy.resolve("overlays/" + overlay).toString())

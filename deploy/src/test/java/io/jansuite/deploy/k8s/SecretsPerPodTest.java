@@ -92,7 +92,8 @@ class SecretsPerPodTest {
         assertEquals(Set.of("auth-service"), podsGetting(rendered, "jwt-private.pem"));
         assertEquals(Set.of("auth-service"), podsGetting(rendered, "ADMIN_PASSWORD"));
         assertEquals(Set.of("inference-service", "catalog-service", "redis"), podsGetting(rendered, "REDIS_PASSWORD"));
-        assertEquals(graph.keySet(), podsGetting(rendered, "INTERNAL_SECRET"));
+        assertEquals(graph.keySet(), podsGetting(rendered, "APP_INTERNAL_KEYS"));
+        assertEquals(Set.of(), podsGetting(rendered, "INTERNAL_SECRET"), "no pod holds the master of the internal keys");
         Map<String, Set<String>> secretsByPod = new HashMap<>();
         for (Map<String, Object> d : rendered.ofKind("Deployment")) {
             for (Delivery delivery : deliveries(rendered, d)) {
@@ -102,6 +103,38 @@ class SecretsPerPodTest {
         for (String service : graph.keySet()) {
             assertEquals(Set.of(service), secretsByPod.get(service + "-secrets"), "the Secret of " + service + " is its own");
         }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void theTwoServicesOfEachInternalCallShareAKeyThatNoOtherPodHas(String overlay) throws Exception {
+        RenderedManifests rendered = rendered(overlay);
+        io.jansuite.routes.InternalCalls calls = io.jansuite.routes.InternalCalls.load(root.resolve("deploy/calls.tsv"));
+        Map<String, Map<String, String>> keys = new HashMap<>();
+        for (Map<String, Object> secret : rendered.ofKind("Secret")) {
+            String service = name(secret).replaceFirst("-secrets(-[a-z0-9]+)?$", "");
+            Object value = map(secret, "data").get("APP_INTERNAL_KEYS");
+            if (value == null) {
+                continue;
+            }
+            Map<String, String> own = new HashMap<>();
+            for (String entry : new String(java.util.Base64.getMimeDecoder().decode(value.toString())).split(",")) {
+                own.put(entry.substring(0, entry.indexOf(':')), entry.substring(entry.indexOf(':') + 1));
+            }
+            keys.put(service, own);
+        }
+        assertEquals(graph.keySet(), keys.keySet());
+        Set<String> seen = new TreeSet<>();
+        for (String service : graph.keySet()) {
+            assertEquals(calls.peers(service), keys.get(service).keySet(), service + " holds the keys of its peers only");
+            for (String peer : calls.peers(service)) {
+                assertEquals(keys.get(service).get(peer), keys.get(peer).get(service), service + " and " + peer + " agree");
+                org.junit.jupiter.api.Assertions.assertTrue(keys.get(service).get(peer).length() >= 43, "256-bit keys");
+                seen.add(String.join(" ", new TreeSet<>(List.of(service, peer))) + " " + keys.get(service).get(peer));
+            }
+        }
+        assertEquals(seen.size(), seen.stream().map(x -> x.substring(x.lastIndexOf(' ') + 1)).distinct().count(),
+                "a different key for every pair");
     }
 
     private static RenderedManifests rendered(String overlay) throws Exception {
