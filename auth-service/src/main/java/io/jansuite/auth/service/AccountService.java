@@ -81,15 +81,14 @@ public class AccountService {
         }
         String email = rawEmail.trim().toLowerCase(Locale.ROOT);
         String limitedPassword = password.length() > MAX_PASSWORD ? password.substring(0, MAX_PASSWORD) : password;
-        return throttle.check(email, clientAddress)
+        return throttle.attempt(email, clientAddress)
                 .chain(() -> Panache.withSession(() -> users.findByEmail(email)))
                 .chain(user -> hasher.matches(limitedPassword, user == null ? null : user.passwordHash).chain(ok -> {
                     if (!ok) {
-                        return throttle.recordFailure(email, clientAddress).chain(() -> Uni.createFrom()
-                                .<IssuedTokens>failure(ApiException.unauthorized("invalid_credentials",
-                                        "Wrong e-mail or password.")));
+                        return Uni.createFrom().<IssuedTokens>failure(ApiException.unauthorized("invalid_credentials",
+                                "Wrong e-mail or password."));
                     }
-                    return throttle.recordSuccess(email)
+                    return throttle.succeeded(email, clientAddress)
                             .chain(() -> Panache.withTransaction(() -> sessions.open(user)));
                 }));
     }
