@@ -15,6 +15,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.jansuite.auth.service.AccountService;
+import io.jansuite.auth.service.AdminBootstrap;
+import io.jansuite.auth.service.RevocationFeed;
+import io.jansuite.auth.service.TokenIssuer;
 import io.jansuite.testing.PostgresResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -22,10 +26,12 @@ import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import io.vertx.core.json.JsonObject;
+import jakarta.inject.Inject;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +44,15 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(PostgresResource.class)
 class AccountTest {
+
+    @Inject
+    AdminBootstrap bootstrap;
+
+    @Inject
+    RevocationFeed revocationFeed;
+
+    @Inject
+    TokenIssuer tokens;
 
     private static final String PASSWORD = "correct horse battery";
 
@@ -188,6 +203,38 @@ class AccountTest {
                 .extract().jsonPath().getString("access_token");
         given().header("Authorization", bearer(token)).get("/llm/auth/me").then().statusCode(200)
                 .body("data.roles", hasItems("user", "admin")).body("data.email", equalTo("admin@example.test"));
+    }
+
+    @Test
+    void adminBootstrapTakingOverAnAccountRevokesItsSessionsAndKeys() throws Throwable {
+        String email = newEmail();
+        JsonPath before = register(email, PASSWORD).then().statusCode(200).extract().jsonPath();
+        String token = before.getString("access_token");
+        JsonPath key = given().header("Authorization", bearer(token)).contentType("application/json")
+                .body("{\"name\":\"held by the previous owner\"}").post("/llm/auth/api-keys")
+                .then().statusCode(201).extract().jsonPath();
+        given().header("X-API-Key", key.getString("data.key")).get("/llm/auth/me").then().statusCode(200);
+        long seq = revocationFeed.after(0).await().atMost(Duration.ofSeconds(10)).lastSeq();
+
+        assertEquals(AccountService.AdminOutcome.RESET, bootstrap.apply(email, "the operator's new password"));
+
+        given().header("Authorization", bearer(token)).get("/llm/auth/me").then().statusCode(401);
+        given().header("X-API-Key", key.getString("data.key")).get("/llm/auth/me").then().statusCode(401);
+        given().contentType("application/json").body(new JsonObject().put("refresh_token", before.getString("refresh_token")).encode())
+                .post("/llm/auth/refresh").then().statusCode(401);
+        var fed = revocationFeed.after(seq).await().atMost(Duration.ofSeconds(10)).data().stream()
+                .map(e -> e.kind() + ":" + e.id()).toList();
+        assertTrue(fed.contains("session:" + tokens.sessionOf(token)), "feed " + fed);
+        assertTrue(fed.contains("api_key:" + key.getString("data.id")), "feed " + fed);
+        login(email, PASSWORD, newClientAddress()).then().statusCode(401);
+        String admin = login(email, "the operator's new password", newClientAddress()).then().statusCode(200)
+                .extract().jsonPath().getString("access_token");
+        given().header("Authorization", bearer(admin)).get("/llm/auth/me").then().statusCode(200)
+                .body("data.roles", hasItem("admin"));
+
+        // the next restart with the same credentials changes nothing, and signs nobody out
+        assertEquals(AccountService.AdminOutcome.UNCHANGED, bootstrap.apply(email, "the operator's new password"));
+        given().header("Authorization", bearer(admin)).get("/llm/auth/me").then().statusCode(200);
     }
 
     @Test
