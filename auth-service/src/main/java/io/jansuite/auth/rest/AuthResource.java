@@ -59,8 +59,9 @@ public class AuthResource {
     @Operation(summary = "Register an account (a guest calling with its token is upgraded in place)")
     public Uni<TokenResponse> register(Credentials body, RoutingContext ctx) {
         Credentials c = body == null ? new Credentials(null, null) : body;
+        Caller who = caller.get();
         return signInLimit.admit(clientAddress.of(ctx))
-                .chain(() -> accounts.register(c.email(), c.password(), caller.get())).map(TokenResponse::of);
+                .chain(() -> accounts.register(c.email(), c.password(), who)).map(TokenResponse::of);
     }
 
     @POST
