@@ -13,7 +13,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The auth-service's internal routes at their HTTP boundary, for common's tests: keys and revocations are
- * registered through {@code /control/…}, and {@code /control/down} makes it answer 500.
+ * registered through {@code /control/…}; {@code /control/down} makes it answer 500, {@code /control/verify-down}
+ * makes only key verification answer 503 (its database down, the revocation feed still served).
  */
 public class FakeAuthServer implements QuarkusTestResourceLifecycleManager {
 
@@ -26,6 +27,7 @@ public class FakeAuthServer implements QuarkusTestResourceLifecycleManager {
         CopyOnWriteArrayList<JsonObject> revocations = new CopyOnWriteArrayList<>();
         AtomicInteger verifyCalls = new AtomicInteger();
         boolean[] down = { false };
+        boolean[] verifyDown = { false };
         HttpServer server = vertx.createHttpServer().requestHandler(req -> req.body().onSuccess(body -> {
             String path = req.path();
             if (path.equals("/control/key")) {
@@ -40,10 +42,15 @@ public class FakeAuthServer implements QuarkusTestResourceLifecycleManager {
             } else if (path.equals("/control/down")) {
                 down[0] = Boolean.parseBoolean(req.getParam("value"));
                 req.response().end();
+            } else if (path.equals("/control/verify-down")) {
+                verifyDown[0] = Boolean.parseBoolean(req.getParam("value"));
+                req.response().end();
             } else if (path.equals("/control/verify-calls")) {
                 req.response().end(String.valueOf(verifyCalls.get()));
             } else if (down[0]) {
                 req.response().setStatusCode(500).end();
+            } else if (verifyDown[0] && path.equals("/internal/api-keys/verify")) {
+                req.response().setStatusCode(503).end();
             } else if (path.equals("/internal/api-keys/verify")) {
                 verifyCalls.incrementAndGet();
                 JsonObject verified = keys.get(body.toJsonObject().getString("key"));
