@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.WebApplicationException;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
@@ -93,8 +94,11 @@ public class RemoteApiKeyVerifier implements ApiKeyVerifier {
     public void evict(String keyId) {
         cache.asMap().entrySet().removeIf(e -> e.getValue().map(k -> k.keyId().equals(keyId)).orElse(false));
         // A tombstone, not a removal: during an outage the revoked key gets a 401, not a 503
-        recentlyVerified.asMap().replaceAll((hash, k) -> k.map(v -> v.keyId().equals(keyId)).orElse(false)
-                ? Optional.empty() : k);
+        // (only the revoked key's entries are written, so the others keep their expiry)
+        recentlyVerified.asMap().entrySet().stream()
+                .filter(e -> e.getValue().map(k -> k.keyId().equals(keyId)).orElse(false))
+                .map(Map.Entry::getKey).toList()
+                .forEach(hash -> recentlyVerified.put(hash, Optional.empty()));
     }
 
     private static ApiException unavailable() {
