@@ -54,8 +54,11 @@ public class PublicCatalog {
             if (entry == null || !s.servable(entry)) {
                 return null;
             }
-            List<RouteView.Target> targets = s.usableModels(entry).stream().map(m -> target(s, m)).toList();
-            return new RouteView(entry.publicId, entry.publicId, true, targets);
+            List<ProviderModel> usable = s.usableModels(entry);
+            Integer window = entry.contextWindow != null ? entry.contextWindow : usable.stream()
+                    .map(m -> m.contextWindow).filter(w -> w != null).min(Integer::compare).orElse(null);
+            return new RouteView(entry.publicId, entry.publicId, true, window,
+                    usable.stream().map(m -> target(s, m)).toList());
         });
     }
 

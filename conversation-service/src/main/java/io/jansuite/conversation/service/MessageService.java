@@ -27,8 +27,15 @@ public class MessageService {
     @Inject
     Limits limits;
 
-    /** A message to append, already validated or about to be. */
-    public record NewMessage(String role, String content, String contentType) {
+    /**
+     * A message to append, already validated or about to be; {@code incompleteReason} null for a whole message,
+     * else why it was cut short (see {@link Limits#incompleteReason}).
+     */
+    public record NewMessage(String role, String content, String contentType, String incompleteReason) {
+
+        public NewMessage(String role, String content, String contentType) {
+            this(role, content, contentType, null);
+        }
     }
 
     /** What a regeneration needs: the messages that lead to it and the model to ask. */
@@ -39,6 +46,7 @@ public class MessageService {
         limits.role(m.role());
         limits.content(m.content());
         limits.contentType(m.contentType());
+        limits.incompleteReason(m.incompleteReason());
     }
 
     /**
@@ -63,6 +71,8 @@ public class MessageService {
                 row.role = m.role();
                 row.content = m.content();
                 row.contentType = limits.contentType(m.contentType());
+                row.status = m.incompleteReason() == null ? "completed" : "incomplete";
+                row.incompleteReason = m.incompleteReason();
                 row.createdAt = now;
                 row.updatedAt = now;
                 created.add(row);

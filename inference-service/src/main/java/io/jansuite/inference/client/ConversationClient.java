@@ -26,6 +26,6 @@ interface ConversationClient {
     record Messages(List<ConversationMessage> data) {
     }
 
-    record Append(List<ConversationMessage> messages, String model) {
+    record Append(List<ConversationTurn> messages, String model) {
     }
 }

@@ -21,9 +21,17 @@ public class ConversationStore {
                 .recoverWithNull();
     }
 
+    /** Appends whole messages. */
     public Uni<Void> append(String conversationId, String authorization, List<ConversationMessage> messages,
             String model) {
-        return client.append(conversationId, authorization, new ConversationClient.Append(messages, model))
+        return appendTurns(conversationId, authorization,
+                messages.stream().map(m -> ConversationTurn.completed(m.role(), m.content())).toList(), model);
+    }
+
+    /** Appends turns, whole or marked incomplete; fails with a 404 when the conversation is not the caller's. */
+    public Uni<Void> appendTurns(String conversationId, String authorization, List<ConversationTurn> turns,
+            String model) {
+        return client.append(conversationId, authorization, new ConversationClient.Append(turns, model))
                 .replaceWithVoid();
     }
 }

@@ -18,14 +18,16 @@ public class UsageRepository implements PanacheRepositoryBase<UsageRecord, Strin
 
     private static final String INSERT = "INSERT INTO inference.usage (id, created_at, user_id, api_key_id, model,"
             + " provider_id, provider_model_id, upstream_model, prompt_tokens, completion_tokens, latency_ms, status,"
-            + " stream, error_code, request_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)";
+            + " stream, error_code, request_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)"
+            + " ON CONFLICT (id) DO NOTHING";
 
     @Inject
     Pool pool;
 
     /**
      * Many rows in one round trip. Written with the SQL client rather than a session: it runs from a timer,
-     * outside any request, and a batch is one statement.
+     * outside any request, and a batch is one statement. Ids already written are skipped, so a spilled batch
+     * can be replayed safely.
      */
     public Uni<Void> insert(List<UsageRecord> rows) {
         List<Tuple> tuples = rows.stream().map(r -> Tuple.tuple(List.of()).addString(r.id)
