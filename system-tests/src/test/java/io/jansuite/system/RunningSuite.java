@@ -70,7 +70,7 @@ final class RunningSuite {
             throw new IllegalStateException("CI=true but no PostgreSQL listens on 127.0.0.1:5432");
         }
         return start("suite-root", PORT_OFFSET, databaseUrl, database, LocalServices.redisAvailable(),
-                Duration.ofSeconds(180));
+                Duration.ofSeconds(300));
     }
 
     /**
