@@ -50,6 +50,8 @@ class AuditLogTest {
         Map<String, Object> before = Map.of("id", tool, "name", tool, "enabled", !enabled, "is_active", !enabled,
                 "content_filter", Map.of("disallowed_keywords", List.of(), "disallowed_patterns", List.of()));
         Stubs.stub("PATCH", "/internal/admin/mcp-tools/" + tool, 200, Stubs.change(before, after));
+        // What the catalog-service commits with the change; the admin-service copies it into its log.
+        Stubs.auditEvent(adminId, "mcp_tool.update", "mcp_tool", List.of(tool), reason, before, after, null);
         given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("enabled", enabled, "reason", reason))
                 .patch("/v1/admin/mcp-tools/" + tool).then().statusCode(200).body("data.enabled", equalTo(enabled));
     }
