@@ -10,7 +10,6 @@ import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.WebApplicationException;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 
@@ -56,8 +55,8 @@ public class CatalogRoutes {
     private Uni<Route> lookup(String model) {
         return client.route(model)
                 .map(envelope -> envelope == null ? null : envelope.data())
-                .onFailure(WebApplicationException.class).recoverWithUni(e -> {
-                    int status = ((WebApplicationException) e).getResponse().getStatus();
+                .onFailure(ApiException.class).recoverWithUni(e -> {
+                    int status = ((ApiException) e).status();
                     if (status == 404) {
                         return Uni.createFrom().nullItem();
                     }

@@ -1,5 +1,7 @@
 package io.jansuite.inference.client;
 
+import io.jansuite.common.client.NeighbourErrors;
+import io.quarkus.rest.client.reactive.ClientExceptionMapper;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -25,5 +27,10 @@ interface ConversationClient {
     }
 
     record Append(List<ConversationMessage> messages, String model) {
+    }
+
+    @ClientExceptionMapper
+    static RuntimeException toException(Response response) {
+        return NeighbourErrors.from("conversation-service", response);
     }
 }
