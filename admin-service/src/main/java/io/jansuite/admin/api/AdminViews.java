@@ -5,11 +5,10 @@ import io.jansuite.catalog.adminapi.ProviderModelView;
 import io.jansuite.catalog.adminapi.ProviderView;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 
 /**
- * The response shapes the admin API adds to the catalog's own ({@code io.jansuite.catalog.adminapi}): usage
- * totals, counts of bulk toggles and the audit log.
+ * The response shapes the admin API adds to the catalog's own ({@code io.jansuite.catalog.adminapi}, where the
+ * audit log's {@code AuditEvent} is too): usage totals and counts of bulk toggles.
  */
 public final class AdminViews {
 
@@ -29,11 +28,6 @@ public final class AdminViews {
 
     /** {@code {data:{count}}} of the bulk toggles. */
     public record Count(int count) {
-    }
-
-    public record AuditRecord(long id, String actorUserId, String actorKeyId, String action, String targetType,
-            List<String> targetIds, String reason, Map<String, Object> before, Map<String, Object> after,
-            String requestId, Instant createdAt) {
     }
 
     /** {@code {data: provider}} and {@code {data: catalog}}: the 201 bodies, named for the API reference. */
