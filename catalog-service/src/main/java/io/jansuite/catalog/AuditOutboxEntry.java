@@ -8,8 +8,6 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
@@ -23,31 +21,9 @@ public class AuditOutboxEntry extends PanacheEntityBase {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
 
-    @Column(name = "actor_user_id")
-    public String actorUserId;
-
-    @Column(name = "actor_key_id")
-    public String actorKeyId;
-
-    public String action;
-
-    @Column(name = "target_type")
-    public String targetType;
-
-    @JdbcTypeCode(SqlTypes.ARRAY)
-    @Column(name = "target_ids", columnDefinition = "text[]")
-    public List<String> targetIds = new ArrayList<>();
-
-    public String reason;
-
+    /** The entry as the feed sends it, but for its id and time. */
     @JdbcTypeCode(SqlTypes.JSON)
-    public Map<String, Object> before;
-
-    @JdbcTypeCode(SqlTypes.JSON)
-    public Map<String, Object> after;
-
-    @Column(name = "request_id")
-    public String requestId;
+    public Map<String, Object> entry;
 
     @Column(name = "created_at")
     public Instant createdAt;

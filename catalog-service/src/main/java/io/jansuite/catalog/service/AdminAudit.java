@@ -14,7 +14,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -61,21 +61,17 @@ public class AdminAudit {
     @WithSession
     public Uni<AuditEvent.Page> after(long after, int limit) {
         return AuditOutboxEntry.<AuditOutboxEntry>find("id > ?1", Sort.ascending("id"), after).range(0, limit).list()
-                .map(rows -> new AuditEvent.Page(rows.stream().limit(limit).map(AdminAudit::event).toList(),
+                .map(rows -> new AuditEvent.Page(rows.stream().limit(limit).map(this::event).toList(),
                         rows.size() > limit));
     }
 
     private AuditOutboxEntry outboxRow(AdminActor actor, String requestId, Entry entry) {
+        String reason = entry.reason() == null || entry.reason().isBlank() ? null : entry.reason().trim();
+        AuditEvent event = new AuditEvent(0, actor.userId(), actor.apiKeyId(), entry.action(), entry.targetType(),
+                List.copyOf(entry.targetIds()), reason, toMap(entry.before()), toMap(entry.after()), requestId, null);
         AuditOutboxEntry row = new AuditOutboxEntry();
-        row.actorUserId = actor.userId();
-        row.actorKeyId = actor.apiKeyId();
-        row.action = entry.action();
-        row.targetType = entry.targetType();
-        row.targetIds = new ArrayList<>(entry.targetIds());
-        row.reason = entry.reason() == null || entry.reason().isBlank() ? null : entry.reason().trim();
-        row.before = toMap(entry.before());
-        row.after = toMap(entry.after());
-        row.requestId = requestId;
+        row.entry = toMap(event);
+        row.entry.keySet().removeAll(List.of("id", "created_at"));
         row.createdAt = Instant.now();
         return row;
     }
@@ -84,8 +80,10 @@ public class AdminAudit {
         return value == null ? null : json.convertValue(value, OBJECT);
     }
 
-    private static AuditEvent event(AuditOutboxEntry e) {
-        return new AuditEvent(e.id, e.actorUserId, e.actorKeyId, e.action, e.targetType, e.targetIds, e.reason,
-                e.before, e.after, e.requestId, e.createdAt);
+    private AuditEvent event(AuditOutboxEntry row) {
+        Map<String, Object> fields = new HashMap<>(row.entry);
+        fields.put("id", row.id);
+        fields.put("created_at", row.createdAt);
+        return json.convertValue(fields, AuditEvent.class);
     }
 }
