@@ -1,6 +1,6 @@
 package io.jansuite.catalog.rest;
 
-import io.jansuite.catalog.api.McpToolView;
+import io.jansuite.catalog.adminapi.McpToolView;
 import io.jansuite.catalog.api.PublicModels;
 import io.jansuite.catalog.service.PublicCatalog;
 import io.jansuite.catalog.service.McpToolService;

@@ -1,9 +1,9 @@
 package io.jansuite.catalog.service;
 
 import io.jansuite.catalog.McpTool;
-import io.jansuite.catalog.api.Change;
-import io.jansuite.catalog.api.McpToolView;
-import io.jansuite.catalog.api.Requests.McpToolPatch;
+import io.jansuite.catalog.adminapi.Change;
+import io.jansuite.catalog.adminapi.McpToolView;
+import io.jansuite.catalog.adminapi.AdminRequests.McpToolPatch;
 import io.jansuite.common.error.ApiException;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;

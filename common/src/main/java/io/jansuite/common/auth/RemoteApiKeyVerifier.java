@@ -9,7 +9,6 @@ import io.smallrye.mutiny.Uni;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.WebApplicationException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -71,8 +70,8 @@ public class RemoteApiKeyVerifier implements ApiKeyVerifier {
         }
         return auth.verify(new AuthInternalClient.KeyToVerify(rawKey))
                 .map(envelope -> Optional.ofNullable(envelope.data()))
-                .onFailure(WebApplicationException.class).recoverWithUni(e -> {
-                    int status = ((WebApplicationException) e).getResponse().getStatus();
+                .onFailure(ApiException.class).recoverWithUni(e -> {
+                    int status = ((ApiException) e).status();
                     if (status == 401 || status == 404) {
                         return Uni.createFrom().item(Optional.empty());
                     }

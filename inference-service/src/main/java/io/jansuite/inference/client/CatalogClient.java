@@ -1,11 +1,14 @@
 package io.jansuite.inference.client;
 
 import io.jansuite.common.auth.InternalApi;
+import io.jansuite.common.client.NeighbourErrors;
+import io.quarkus.rest.client.reactive.ClientExceptionMapper;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 @InternalApi("catalog-service")
@@ -29,5 +32,10 @@ interface CatalogClient {
     }
 
     record Version(long version) {
+    }
+
+    @ClientExceptionMapper
+    static RuntimeException toException(Response response) {
+        return NeighbourErrors.from("catalog-service", response);
     }
 }

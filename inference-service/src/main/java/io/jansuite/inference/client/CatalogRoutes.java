@@ -80,8 +80,8 @@ public class CatalogRoutes {
     private Uni<Route> lookup(String model) {
         return client.route(model)
                 .map(envelope -> envelope == null ? null : envelope.data())
-                .onFailure(WebApplicationException.class).recoverWithUni(e -> {
-                    int status = ((WebApplicationException) e).getResponse().getStatus();
+                .onFailure(ApiException.class).recoverWithUni(e -> {
+                    int status = ((ApiException) e).status();
                     if (status == 404) {
                         return Uni.createFrom().nullItem();
                     }

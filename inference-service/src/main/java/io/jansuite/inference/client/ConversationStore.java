@@ -1,8 +1,8 @@
 package io.jansuite.inference.client;
 
+import io.jansuite.common.error.ApiException;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.WebApplicationException;
 import java.util.List;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
@@ -17,7 +17,7 @@ public class ConversationStore {
     public Uni<List<ConversationMessage>> messages(String conversationId, String authorization) {
         return client.messages(conversationId, authorization)
                 .map(m -> m == null || m.data() == null ? List.<ConversationMessage>of() : m.data())
-                .onFailure(e -> e instanceof WebApplicationException w && w.getResponse().getStatus() == 404)
+                .onFailure(e -> e instanceof ApiException a && a.status() == 404)
                 .recoverWithNull();
     }
 

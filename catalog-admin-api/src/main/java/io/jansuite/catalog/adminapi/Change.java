@@ -1,4 +1,4 @@
-package io.jansuite.catalog.api;
+package io.jansuite.catalog.adminapi;
 
 /** A change of one resource: before (null when created) and after (null when deleted), for the audit log. */
 public record Change<T>(T before, T after) {

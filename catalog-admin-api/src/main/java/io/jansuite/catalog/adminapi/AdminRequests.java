@@ -1,4 +1,4 @@
-package io.jansuite.admin.api;
+package io.jansuite.catalog.adminapi;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
@@ -12,8 +12,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Request bodies of the admin API, validated here before anything reaches the catalog-service (which checks
- * them again). Every write accepts an optional {@code reason} for the audit log.
+ * Request bodies of the admin API: the admin-service validates them at its public routes and forwards them as
+ * they are; the catalog-service validates them again at its internal ones. Every write has an optional
+ * {@code reason}, which goes to the audit log and nowhere else.
  */
 public final class AdminRequests {
 
@@ -40,7 +41,7 @@ public final class AdminRequests {
             @Size(max = 1000) String reason) {
     }
 
-    /** A public model served by provider models ({@code models}: pmdl_ ids in priority order). */
+    /** A public model: its id is what clients name; {@code models} are pmdl_ ids in priority order. */
     public record CatalogCreate(
             @NotBlank @Size(max = 200) @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9._:/@+-]*", message = "may hold letters, digits and . _ : / @ + -") String publicId,
             @Size(max = 200) String name,
@@ -66,12 +67,17 @@ public final class AdminRequests {
             @Size(max = 4000) String apiKey,
             Boolean enabled,
             Map<String, Object> settings,
+            @Valid List<ModelSeed> models,
             @Size(max = 1000) String reason) {
 
         @Override
         public String toString() {
             return "ProviderCreate[" + name + ", " + type + "]";
         }
+    }
+
+    /** A provider model to create with its provider, without asking the upstream (as the configuration bootstrap does). */
+    public record ModelSeed(@NotBlank String modelId, String name, Integer contextWindow, List<String> capabilities) {
     }
 
     public record ProviderPatch(@Size(min = 1, max = 100) String name,
@@ -87,7 +93,7 @@ public final class AdminRequests {
         }
     }
 
-    /** {@code enabled} (alias {@code is_active}) and/or {@code content_filter:{disallowed_keywords, disallowed_patterns}}. */
+    /** {@code enabled} or its alias {@code is_active}; a content filter replaces the stored one field by field. */
     public record McpToolPatch(Boolean enabled, Boolean isActive, Map<String, Object> contentFilter,
             @Size(max = 1000) String reason) {
     }

@@ -1,4 +1,4 @@
-package io.jansuite.catalog.api;
+package io.jansuite.catalog.adminapi;
 
 import java.util.List;
 
