@@ -250,14 +250,14 @@ class ApiKeyTest {
         assertEquals(List.of("gpt-4o-mini", "jan-v2-30b"), created.getList("data.models"));
         given().header("Authorization", bearer(token)).get("/llm/auth/api-keys").then().statusCode(200)
                 .body("data[0].models", equalTo(List.of("gpt-4o-mini", "jan-v2-30b")));
-        given().header("X-Internal-Caller", internal()).contentType("application/json")
+        InternalCalls.as("inference-service").contentType("application/json")
                 .body(new JsonObject().put("key", created.getString("data.key")).encode()).post("/internal/api-keys/verify")
                 .then().statusCode(200).body("data.allowed_models", containsInAnyOrder("gpt-4o-mini", "jan-v2-30b"));
 
         JsonPath unlimited = create(token, "{\"name\":\"every model\"}");
         assertTrue(unlimited.getMap("data").containsKey("models"));
         assertEquals(null, unlimited.getList("data.models"));
-        given().header("X-Internal-Caller", internal()).contentType("application/json")
+        InternalCalls.as("inference-service").contentType("application/json")
                 .body(new JsonObject().put("key", unlimited.getString("data.key")).encode()).post("/internal/api-keys/verify")
                 .then().statusCode(200).body("data.allowed_models", nullValue());
     }
