@@ -4,12 +4,27 @@ import java.util.Set;
 
 /**
  * Who is calling: a user signed in with an access token (all scopes of their roles) or with an API key
- * (the key's scopes). Resources read it from {@link CurrentCaller}.
+ * (the key's scopes, and the models it is limited to). Resources read it from {@link CurrentCaller}.
  */
 public record Caller(String userId, Set<String> roles, Set<String> scopes, String sessionId, String apiKeyId,
-        boolean guest, String credential) {
+        boolean guest, String credential, Set<String> allowedModels) {
 
     public static final String ADMIN = "admin";
+
+    public Caller {
+        allowedModels = allowedModels == null ? Set.of() : Set.copyOf(allowedModels);
+    }
+
+    /** A caller that may use every model. */
+    public Caller(String userId, Set<String> roles, Set<String> scopes, String sessionId, String apiKeyId,
+            boolean guest, String credential) {
+        this(userId, roles, scopes, sessionId, apiKeyId, guest, credential, Set.of());
+    }
+
+    /** True unless the caller's API key is limited to models that do not include this one (exact id). */
+    public boolean mayUse(String model) {
+        return allowedModels.isEmpty() || allowedModels.contains(model);
+    }
 
     public boolean isAdmin() {
         return roles.contains(ADMIN) && scopes.contains(ADMIN);
