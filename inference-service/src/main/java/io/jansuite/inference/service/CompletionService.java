@@ -7,7 +7,6 @@ import io.jansuite.common.auth.Caller;
 import io.jansuite.common.error.ApiException;
 import io.jansuite.common.http.Ids;
 import io.jansuite.inference.UsageRecord;
-import io.jansuite.inference.client.CatalogRoutes;
 import io.jansuite.inference.client.ConversationMessage;
 import io.jansuite.inference.client.MessageContent;
 import io.jansuite.inference.client.ConversationStore;
@@ -37,7 +36,7 @@ public class CompletionService {
     private static final Buffer DONE = Buffer.buffer("data: [DONE]\n\n");
 
     @Inject
-    CatalogRoutes routes;
+    ModelAccess access;
 
     @Inject
     ConversationStore conversations;
@@ -62,11 +61,7 @@ public class CompletionService {
     public Uni<Reply> complete(ObjectNode body, Caller caller, String requestId) {
         long started = System.nanoTime();
         ChatRequest request = ChatRequest.parse(body);
-        return routes.find(request.model()).chain(route -> {
-            if (route == null) {
-                return Uni.createFrom().failure(ApiException.notFound("model_not_found",
-                        "The model " + request.model() + " does not exist or is disabled."));
-            }
+        return access.route(caller, request.model()).chain(route -> {
             return history(request, caller).chain(history -> {
                 ObjectNode upstream = request.upstreamRequest(history);
                 Call call = new Call(request, caller, requestId, started, route, estimatePrompt(upstream));
@@ -100,7 +95,7 @@ public class CompletionService {
         int completionTokens = tokens.path("completion_tokens").asInt((content.length() + 3) / 4);
         Buffer body = d.reply().raw() != null ? d.reply().raw() : Buffer.buffer(Reply.encode(json, completion));
         record(call, d, prompt, completionTokens, 200, null);
-        return store(call, content).replaceWith(Reply.json(200, d.rate().headers(), body));
+        return store(call, content).replaceWith(Reply.json(200, d.headers(), body));
     }
 
     private Reply stream(Call call, ProviderRouter.Dispatch d) {
@@ -126,7 +121,7 @@ public class CompletionService {
                     record(call, d, tally.promptTokens(call.promptEstimate()), tally.completionTokens(), status,
                             status == 200 ? null : status == 499 ? "client_closed" : "upstream_stream_failed");
                 });
-        return Reply.eventStream(d.rate().headers(), body);
+        return Reply.eventStream(d.headers(), body);
     }
 
     /** The last event of a stream that broke after it started: an error object, never a made-up answer. */
