@@ -11,10 +11,11 @@ public record RouteView(String model, String catalogId, boolean enabled, Integer
 
     /**
      * One enabled provider model, in priority order. {@code api_key} is decrypted; {@code settings} are the
-     * provider's settings (for the simulator: ttft_ms, tpot_ms, failure_rate).
+     * provider's settings (for the simulator: ttft_ms, tpot_ms, failure_rate); {@code capabilities} the
+     * provider model's (an embeddings request goes only to those with {@code embeddings}).
      */
     public record Target(String providerModelId, String providerId, String providerName, String providerType,
             String baseUrl, String apiKey, String upstreamModel, Double defaultTemperature, Integer requestsPerMinute,
-            Map<String, Object> timeouts, Map<String, Object> settings) {
+            Map<String, Object> timeouts, Map<String, Object> settings, List<String> capabilities) {
     }
 }

@@ -19,7 +19,7 @@ public record Caller(String userId, Set<String> roles, Set<String> scopes, Strin
     }
 
     /** Whether this caller may use the model with this id (its exact id, as the catalog names it). */
-    public boolean mayUseModel(String modelId) {
+    public boolean mayUse(String modelId) {
         return allowedModels == null || allowedModels.isEmpty() || allowedModels.contains(modelId);
     }
 

@@ -7,7 +7,6 @@ import io.jansuite.common.auth.Caller;
 import io.jansuite.common.error.ApiException;
 import io.jansuite.common.http.Ids;
 import io.jansuite.inference.UsageRecord;
-import io.jansuite.inference.client.CatalogRoutes;
 import io.jansuite.inference.client.ConversationMessage;
 import io.jansuite.inference.client.MessageContent;
 import io.jansuite.inference.client.ConversationStore;
@@ -42,7 +41,7 @@ public class CompletionService {
     public static final String STORE_FAILED_HEADER = "X-Conversation-Store";
 
     @Inject
-    CatalogRoutes routes;
+    ModelAccess access;
 
     @Inject
     ConversationStore conversations;
@@ -74,10 +73,10 @@ public class CompletionService {
     public Uni<Reply> complete(ObjectNode body, Caller caller, String requestId) {
         long started = System.nanoTime();
         ChatRequest request = ChatRequest.parse(body);
-        return routes.find(request.model()).chain(route -> {
-            if (route == null) {
-                return Uni.createFrom().failure(ApiException.notFound("model_not_found",
-                        "The model " + request.model() + " does not exist or is disabled."));
+        return access.route(caller, request.model()).chain(route -> {
+            ApiException tooMany = maxTokensBeyond(route.contextWindow(), body);
+            if (tooMany != null) {
+                return Uni.createFrom().failure(tooMany);
             }
             return history(request, caller).chain(history -> turns.storeQuestion(request, caller).chain(() -> {
                 int window = route.contextWindow() != null ? route.contextWindow() : defaultContextWindow;
@@ -93,6 +92,24 @@ public class CompletionService {
                         });
             }));
         });
+    }
+
+    /**
+     * A request may not ask for more output than the model can hold at all: {@code max_tokens} (or
+     * {@code max_completion_tokens}) over the context window is refused before anything is stored or sent.
+     */
+    static ApiException maxTokensBeyond(Integer contextWindow, ObjectNode body) {
+        if (contextWindow == null) {
+            return null;
+        }
+        for (String field : new String[] { "max_completion_tokens", "max_tokens" }) {
+            JsonNode value = body.get(field);
+            if (value != null && value.canConvertToLong() && value.asLong() > contextWindow) {
+                return ApiException.badRequest("invalid_value", field + " is " + value.asLong()
+                        + ", more than the model's context window of " + contextWindow + " tokens.", field);
+            }
+        }
+        return null;
     }
 
     private Uni<List<ConversationMessage>> history(ChatRequest request, Caller caller) {
@@ -119,9 +136,9 @@ public class CompletionService {
         record(call, d, prompt, completionTokens, 200, null);
         return turns.storeAnswer(call.request(), call.caller(), content, null).map(stored -> {
             if (stored) {
-                return Reply.json(200, d.rate().headers(), body);
+                return Reply.json(200, d.headers(), body);
             }
-            Map<String, List<String>> headers = new LinkedHashMap<>(d.rate().headers());
+            Map<String, List<String>> headers = new LinkedHashMap<>(d.headers());
             headers.put(STORE_FAILED_HEADER, List.of("failed"));
             return Reply.json(200, headers, body);
         });
@@ -158,7 +175,7 @@ public class CompletionService {
                                 .subscribe().with(stored -> { }, e -> { });
                     }
                 });
-        return Reply.eventStream(d.rate().headers(), body);
+        return Reply.eventStream(d.headers(), body);
     }
 
     /** The last event of a stream that broke after it started: an error object, never a made-up answer. */
