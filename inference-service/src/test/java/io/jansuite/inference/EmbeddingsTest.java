@@ -75,7 +75,7 @@ class EmbeddingsTest {
         long deadline = System.currentTimeMillis() + 5_000;
         Object total = null;
         while (System.currentTimeMillis() < deadline) {
-            total = given().header("X-Internal-Caller", UsageTest.internalCaller("admin-service"))
+            total = io.jansuite.testing.InternalCalls.as("admin-service")
                     .get("/internal/usage/totals").then().statusCode(200).extract().path("data.'" + model + "'");
             if (total != null && ((Number) total).intValue() >= 2) {
                 break;
