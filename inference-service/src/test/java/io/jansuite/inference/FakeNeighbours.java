@@ -13,7 +13,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * The catalog-service and the conversation-service at their HTTP boundary. Tests set routes through
  * {@code POST /control/routes/{model}} (the route's {@code data}; {@code DELETE} removes it) and
- * conversations through {@code POST /control/conversations/{id}} ({@code {authorization, messages}});
+ * conversations through {@code POST /control/conversations/{id}} ({@code {authorization, messages}}), MCP
+ * servers as the catalog answers {@code /internal/mcp-servers/{name}} through {@code POST /control/mcp-servers/{name}};
  * {@code GET /control/conversations/{id}} shows what was appended.
  */
 public class FakeNeighbours implements QuarkusTestResourceLifecycleManager {
@@ -25,6 +26,7 @@ public class FakeNeighbours implements QuarkusTestResourceLifecycleManager {
         vertx = Vertx.vertx();
         Map<String, JsonObject> routes = new ConcurrentHashMap<>();
         Map<String, JsonObject> conversations = new ConcurrentHashMap<>();
+        Map<String, JsonObject> mcpServers = new ConcurrentHashMap<>();
         HttpServer server = vertx.createHttpServer().requestHandler(req -> req.body().onSuccess(body -> {
             String path = req.path();
             String[] parts = path.split("/");
@@ -42,6 +44,9 @@ public class FakeNeighbours implements QuarkusTestResourceLifecycleManager {
                     conversations.put(parts[3], body.toJsonObject().put("appends", new JsonArray()));
                     req.response().end();
                 }
+            } else if (path.startsWith("/control/mcp-servers/")) {
+                mcpServers.put(parts[3], body.toJsonObject());
+                req.response().end();
             } else if (!String.valueOf(req.getHeader("X-Internal-Caller")).startsWith("inference-service:")) {
                 json(req, 403, new JsonObject().put("error", new JsonObject().put("code", "internal_only")));
             } else if (path.startsWith("/internal/routes/")) {
@@ -51,6 +56,11 @@ public class FakeNeighbours implements QuarkusTestResourceLifecycleManager {
                 } else {
                     json(req, 200, new JsonObject().put("data", route));
                 }
+            } else if (path.startsWith("/internal/mcp-servers/")) {
+                JsonObject mcp = mcpServers.get(parts[3]);
+                json(req, mcp == null ? 404 : 200, mcp == null
+                        ? new JsonObject().put("error", new JsonObject().put("code", "mcp_server_not_found"))
+                        : new JsonObject().put("data", mcp));
             } else if (path.startsWith("/internal/conversations/") && path.endsWith("/messages")) {
                 JsonObject conversation = conversations.get(parts[3]);
                 if (conversation == null

@@ -13,6 +13,9 @@ public interface ResponsesConfig {
     /** Wait for one MCP tool call (connection included). */
     Duration toolTimeout();
 
+    /** Bytes of a tool's answer read at most; a larger answer is an error the model is told. */
+    int toolResponseMaxBytes();
+
     /** Characters of a tool's output kept and shown to the model; the rest is cut with a notice. */
     int toolOutputMaxChars();
 }

@@ -13,13 +13,22 @@ import java.util.List;
 record ResponseRun(ResponseRequest request, Caller caller, String requestId, ObjectNode response, ArrayNode history,
         List<McpToolbox.Offered> offered) {
 
-    /** The MCP tool the model calls by this name; null for a function tool of the client. */
+    /**
+     * The MCP tool the model calls by this name; an unavailable one for any other name under an offered
+     * server's prefix (a disabled tool is never called, nor handed to the client); null for a function tool.
+     */
     McpTool mcpTool(String modelName) {
         for (McpToolbox.Offered server : offered) {
             for (McpTool tool : server.tools()) {
                 if (tool.modelName().equals(modelName)) {
                     return tool;
                 }
+            }
+        }
+        for (McpToolbox.Offered server : offered) {
+            String prefix = ToolNames.forModel(server.serverLabel(), "");
+            if (modelName.startsWith(prefix) && modelName.length() > prefix.length()) {
+                return McpTool.unavailable(server.serverLabel(), modelName.substring(prefix.length()));
             }
         }
         return null;

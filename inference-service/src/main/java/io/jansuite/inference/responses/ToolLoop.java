@@ -50,6 +50,9 @@ class ToolLoop {
     }
 
     Uni<ResponseDraft> finish(ResponseRun run, Started first, ResponseDraft draft) {
+        for (McpToolbox.Offered server : run.offered()) {
+            draft.listedTools(server.serverLabel(), toolbox.listing(server));
+        }
         return step(run, draft, first.reply(), first.chatRequest(), 1);
     }
 
