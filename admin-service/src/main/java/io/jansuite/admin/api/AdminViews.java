@@ -43,8 +43,9 @@ public final class AdminViews {
     public record SyncResult(Provider provider, int imported, List<ProviderModel> models) {
     }
 
+    /** {@code server_id}: the MCP server it was synced from (null: the suite's own). */
     public record McpTool(String id, String name, String description, boolean enabled, boolean isActive,
-            ContentFilter contentFilter, Instant createdAt, Instant updatedAt) {
+            ContentFilter contentFilter, String serverId, Instant createdAt, Instant updatedAt) {
     }
 
     public record ContentFilter(List<String> disallowedKeywords, List<String> disallowedPatterns) {
