@@ -21,7 +21,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code accept_appends: N} to answer 500 to every append after the first N);
  * {@code GET /control/conversations/{id}} shows what was appended. Every route change bumps the catalog's version,
  * which {@code GET /internal/catalog/version?after=N} long-polls as the real one does; {@code POST /control/catalog}
- * with {@code {down: true}} makes the catalog answer 503 (its database gone) until {@code {down: false}}.
+ * with {@code {down: true}} makes the catalog answer 503 (its database gone) until {@code {down: false}}; MCP servers as the catalog answers
+ * {@code /internal/mcp-servers/{name}} through {@code POST /control/mcp-servers/{name}}.
  */
 public class FakeNeighbours implements QuarkusTestResourceLifecycleManager {
 
@@ -40,6 +41,7 @@ public class FakeNeighbours implements QuarkusTestResourceLifecycleManager {
             polls.forEach(p -> answerPoll(p, down.get(), version.get()));
             polls.clear();
         };
+        Map<String, JsonObject> mcpServers = new ConcurrentHashMap<>();
         HttpServer server = vertx.createHttpServer().requestHandler(req -> req.body().onSuccess(body -> {
             String path = req.path();
             String[] parts = path.split("/");
@@ -62,6 +64,9 @@ public class FakeNeighbours implements QuarkusTestResourceLifecycleManager {
                     conversations.put(parts[3], body.toJsonObject().put("appends", new JsonArray()));
                     req.response().end();
                 }
+            } else if (path.startsWith("/control/mcp-servers/")) {
+                mcpServers.put(parts[3], body.toJsonObject());
+                req.response().end();
             } else if (!"inference-service".equals(req.getHeader("X-Internal-Caller"))
                     || !String.valueOf(req.getHeader("X-Internal-Signature")).contains(";s=")) {
                 json(req, 403, new JsonObject().put("error", new JsonObject().put("code", "internal_only")));
@@ -87,6 +92,11 @@ public class FakeNeighbours implements QuarkusTestResourceLifecycleManager {
                 } else {
                     json(req, 200, new JsonObject().put("data", route));
                 }
+            } else if (path.startsWith("/internal/mcp-servers/")) {
+                JsonObject mcp = mcpServers.get(parts[3]);
+                json(req, mcp == null ? 404 : 200, mcp == null
+                        ? new JsonObject().put("error", new JsonObject().put("code", "mcp_server_not_found"))
+                        : new JsonObject().put("data", mcp));
             } else if (path.startsWith("/internal/conversations/") && path.endsWith("/messages")) {
                 JsonObject conversation = conversations.get(parts[3]);
                 if (conversation == null

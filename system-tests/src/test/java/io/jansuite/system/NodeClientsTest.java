@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 /**
- * Real clients, unchanged: the seed page's JavaScript examples, the official OpenAI SDK (openai@6.49.0) and
- * the official Anthropic SDK (@anthropic-ai/sdk@1.10.0).
+ * Real clients, unchanged: the seed page's JavaScript examples, the official OpenAI SDK (openai@6.49.0: chat
+ * completions and the Responses API) and the official Anthropic SDK (@anthropic-ai/sdk@1.10.0).
  * Without Node.js they are skipped with a notice, except under CI=true where that is a failure.
  */
 @Order(2)
@@ -59,6 +59,14 @@ class NodeClientsTest {
     void gatewayEndpointsWorkWithTheOfficialOpenAiAndAnthropicSdks() throws Exception {
         String key = (String) Api.apiKey(Api.guestToken(), "read", "write").get("key");
         Result r = run(List.of("node", "gateway-sdks.mjs"), Map.of("BASE_URL", RunningSuite.BASE, "API_KEY", key), 120);
+        System.out.println(r.output);
+        assertEquals(0, r.exit, r.output);
+    }
+
+    @Test
+    void officialOpenAiSdkSpeaksTheResponsesApi() throws Exception {
+        String key = (String) Api.apiKey(Api.guestToken(), "read", "write").get("key");
+        Result r = run(List.of("node", "responses-sdk.mjs"), Map.of("BASE_URL", RunningSuite.BASE, "API_KEY", key), 120);
         System.out.println(r.output);
         assertEquals(0, r.exit, r.output);
     }

@@ -110,6 +110,6 @@ public class McpToolService {
         List<String> keywords = f.get(KEYWORDS) instanceof List<?> k ? (List<String>) k : List.of();
         List<String> patterns = f.get(PATTERNS) instanceof List<?> p ? (List<String>) p : List.of();
         return new McpToolView(t.id, t.name, t.description, t.enabled, t.enabled,
-                new McpToolView.ContentFilter(keywords, patterns), t.createdAt, t.updatedAt);
+                new McpToolView.ContentFilter(keywords, patterns), t.serverId, t.inputSchema, t.createdAt, t.updatedAt);
     }
 }

@@ -1,0 +1,7 @@
+package io.jansuite.catalog.api;
+
+import java.util.List;
+
+/** What a sync did: the server's tools now in the registry, and how many were added and removed. */
+public record McpSyncResult(String serverId, int added, int removed, List<McpToolView> tools) {
+}
