@@ -29,20 +29,20 @@ public class CatalogMcpServers {
     }
 
     /** {@code {before, after}}. */
-    public Uni<JsonNode> create(McpServerRequests.Create request) {
-        return data(api.create(request));
+    public Uni<JsonNode> create(String actor, McpServerRequests.Create request) {
+        return data(api.create(actor, request));
     }
 
-    public Uni<JsonNode> patch(String id, McpServerRequests.Patch request) {
-        return data(api.patch(id, request));
+    public Uni<JsonNode> patch(String actor, String id, McpServerRequests.Patch request) {
+        return data(api.patch(actor, id, request));
     }
 
-    public Uni<JsonNode> delete(String id) {
-        return data(api.delete(id));
+    public Uni<JsonNode> delete(String actor, String id, String reason) {
+        return data(api.delete(actor, id, reason));
     }
 
-    public Uni<JsonNode> sync(String id) {
-        return data(api.sync(id));
+    public Uni<JsonNode> sync(String actor, String id, String reason) {
+        return data(api.sync(actor, id, reason));
     }
 
     private static Uni<JsonNode> data(Uni<ObjectNode> call) {

@@ -43,7 +43,7 @@ public class AdminMcpServersResource {
     @ResponseStatus(201)
     @Operation(summary = "Register an MCP server {name, url, headers?, enabled}; headers are encrypted at rest")
     public Uni<DataEnvelope<JsonNode>> create(@Valid @NotNull McpServerRequests.Create request) {
-        return servers.create(caller.get(), RequestIds.current(), request).map(DataEnvelope::of);
+        return servers.create(caller.get(), request).map(DataEnvelope::of);
     }
 
     @GET
@@ -57,20 +57,20 @@ public class AdminMcpServersResource {
     @Path("/{id}")
     @Operation(summary = "Change an MCP server's url, headers (replaced whole; {} removes them) or enabled")
     public Uni<DataEnvelope<JsonNode>> patch(@PathParam("id") String id, @Valid @NotNull McpServerRequests.Patch request) {
-        return servers.patch(caller.get(), RequestIds.current(), id, request).map(DataEnvelope::of);
+        return servers.patch(caller.get(), id, request).map(DataEnvelope::of);
     }
 
     @DELETE
     @Path("/{id}")
     @Operation(summary = "Remove an MCP server with its tools")
     public Uni<Void> delete(@PathParam("id") String id, @QueryParam("reason") String reason) {
-        return servers.delete(caller.get(), RequestIds.current(), id, reason);
+        return servers.delete(caller.get(), id, reason);
     }
 
     @POST
     @Path("/{id}/sync")
     @Operation(summary = "Import the server's tools/list into the registry GET /v1/admin/mcp-tools lists")
     public Uni<DataEnvelope<JsonNode>> sync(@PathParam("id") String id, @QueryParam("reason") String reason) {
-        return servers.sync(caller.get(), RequestIds.current(), id, reason).map(DataEnvelope::of);
+        return servers.sync(caller.get(), id, reason).map(DataEnvelope::of);
     }
 }

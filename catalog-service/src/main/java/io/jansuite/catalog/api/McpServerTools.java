@@ -1,5 +1,6 @@
 package io.jansuite.catalog.api;
 
+import io.jansuite.catalog.adminapi.McpToolView;
 import java.util.List;
 import java.util.Map;
 
