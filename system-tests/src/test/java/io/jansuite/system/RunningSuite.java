@@ -69,8 +69,9 @@ final class RunningSuite {
         } else if (LocalServices.isCi()) {
             throw new IllegalStateException("CI=true but no PostgreSQL listens on 127.0.0.1:5432");
         }
+        // five JVMs starting on a busy 2-core machine have taken ~180 s each
         return start("suite-root", PORT_OFFSET, databaseUrl, database, LocalServices.redisAvailable(),
-                Duration.ofSeconds(300));
+                Duration.ofSeconds(360));
     }
 
     /**
@@ -78,7 +79,6 @@ final class RunningSuite {
      * ({@code databaseUrl}), with or without Redis. The caller stops it.
      */
     static RunningSuite startOwn(String name, int offset, String databaseUrl, boolean redis) throws Exception {
-        // it starts while the shared suite runs: give it longer
         return start(name, offset, databaseUrl, null, redis, Duration.ofSeconds(360));
     }
 

@@ -4,10 +4,17 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.jansuite.testing.LocalServices;
 import io.restassured.specification.RequestSpecification;
+import io.restassured.path.json.JsonPath;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.util.ArrayList;
@@ -20,13 +27,15 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 /**
- * A suite of its own, without Redis, on a PostgreSQL the test stops and starts: while the database is down,
- * completions with an access token and with a recently used API key still answer 200 (routes from the
- * inference-service's memory, usage spilled to disk), calls that need the database answer 503 in the
- * envelope; once it is back, writes work within seconds and the outage's usage is in the usage table.
+ * Faults injected into a suite of its own, without Redis, on a PostgreSQL the test stops and starts (so that
+ * nothing depends on the shared one): while the database is down, completions with an access token and with a
+ * recently used API key still answer 200 (routes from the inference-service's memory, usage spilled to disk),
+ * calls that need the database answer 503 in the envelope; once it is back, writes work within seconds and the
+ * outage's usage is in the usage table. And a client that leaves mid-stream finds its question and the part of
+ * the answer it was sent in the conversation, marked incomplete.
  */
 @Order(Integer.MAX_VALUE - 1)
-class DatabaseOutageTest {
+class FaultTest {
 
     /** Beside the shared suite's ports. */
     private static final int OFFSET = RunningSuite.PORT_OFFSET + 700;
@@ -134,5 +143,51 @@ class DatabaseOutageTest {
                 return rows.getLong(1);
             }
         }
+    }
+
+    @Test
+    void aClientLeavingMidStreamFindsTheQuestionAndThePartialAnswerMarkedIncomplete() throws Exception {
+        String token = given().baseUri(suite.base).post("/llm/auth/guest-login").then().statusCode(200)
+                .extract().path("access_token");
+        String conversation = call(token).body("{\"title\":\"left early\"}").post("/v1/conversations").then()
+                .statusCode(201).extract().path("data.id");
+        String question = "word ".repeat(300).strip();
+        byte[] body = ("{\"model\":\"jan-v2-30b\",\"stream\":true,\"conversation\":\"" + conversation
+                + "\",\"messages\":[{\"role\":\"user\",\"content\":\"" + question + "\"}]}").getBytes(StandardCharsets.UTF_8);
+        URI base = URI.create(suite.base);
+        try (Socket socket = new Socket(base.getHost(), base.getPort())) {
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST /v1/chat/completions HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + token
+                    + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length + "\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.write(body);
+            out.flush();
+            InputStream in = socket.getInputStream();
+            String received = "";
+            while (!received.contains("Simulated")) {
+                byte[] buf = new byte[4096];
+                int n = in.read(buf);
+                assertTrue(n > 0, "stream ended early: " + received);
+                received += new String(buf, 0, n, StandardCharsets.UTF_8);
+            }
+        }
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        JsonPath items = null;
+        while (System.nanoTime() < deadline) {
+            items = call(token).get("/v1/conversations/" + conversation + "/items").then().statusCode(200)
+                    .extract().jsonPath();
+            if (items.getList("data").size() == 2) {
+                break;
+            }
+            Thread.sleep(200);
+        }
+        assertEquals(List.of("user", "assistant"), items.getList("data.role"));
+        assertEquals(question, items.getString("data[0].content"), "the question was stored before the answer began");
+        assertEquals("completed", items.getString("data[0].status"));
+        assertEquals("incomplete", items.getString("data[1].status"));
+        assertEquals("client_disconnected", items.getString("data[1].incomplete_details.reason"));
+        String partial = items.getString("data[1].content");
+        assertTrue(partial.startsWith("Simulated") && partial.length() < question.length(),
+                "the part that was sent: " + partial);
     }
 }
