@@ -123,7 +123,8 @@ public final class LocalSuite implements AutoCloseable {
             running.vertx = Vertx.vertx(new VertxOptions().setMaxEventLoopExecuteTime(5).setMaxEventLoopExecuteTimeUnit(TimeUnit.SECONDS));
             running.ingress = Ingress.start(running.vertx, "0.0.0.0", ingressPort, routes, Ingress.localUpstreams(routes),
                     Ingress.Options.defaults()).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-            running.suite = new Suite(root, logs, local.resolve("run"), env, javaOptions(environment));
+            running.suite = new Suite(root, logs, local.resolve("run"), env, javaOptions(environment),
+                    StartupCache.forLauncher(local, environment));
             running.suite.start(services, onUnexpectedExit);
             return running;
         } catch (Exception e) {

@@ -27,8 +27,12 @@ public final class Suite implements AutoCloseable {
     private final Path run;
     private final Map<String, String> env;
     private final List<String> javaOptions;
+    private final StartupCache cache;
     private final Map<String, Process> processes = new LinkedHashMap<>();
     private volatile boolean stopping;
+
+    /** How long a service that records its start-up cache may take to stop (JDK 25 assembles it at exit). */
+    static final long RECORDING_GRACE_SECONDS = 180;
 
     /**
      * @param root        the repository root (holds the service modules)
@@ -36,13 +40,15 @@ public final class Suite implements AutoCloseable {
      * @param run         where the snapshots of the built services go
      * @param env         added to (and overriding) the launcher's own environment for every service
      * @param javaOptions JVM options of every service
+     * @param cache       each service's start-up cache (used, or recorded while it runs)
      */
-    public Suite(Path root, Path logs, Path run, Map<String, String> env, List<String> javaOptions) {
+    Suite(Path root, Path logs, Path run, Map<String, String> env, List<String> javaOptions, StartupCache cache) {
         this.root = root;
         this.logs = logs;
         this.run = run;
         this.env = Map.copyOf(env);
         this.javaOptions = List.copyOf(javaOptions);
+        this.cache = cache;
     }
 
     public static Path runnerJar(Path root, String service) {
@@ -70,11 +76,13 @@ public final class Suite implements AutoCloseable {
             if (Files.exists(log)) {
                 Files.move(log, logs.resolve(service + ".log.1"), StandardCopyOption.REPLACE_EXISTING);
             }
+            Path app = snapshot(service);
             List<String> command = new ArrayList<>();
             command.add(java);
             command.addAll(javaOptions);
+            command.addAll(cache.options(service, app));
             command.add("-jar");
-            command.add(snapshot(service).resolve("quarkus-run.jar").toString());
+            command.add(app.resolve("quarkus-run.jar").toString());
             ProcessBuilder builder = new ProcessBuilder(command)
                     .directory(root.resolve(service).toFile())
                     .redirectErrorStream(true)
@@ -106,7 +114,8 @@ public final class Suite implements AutoCloseable {
                     try {
                         Files.createLink(copy, file);
                     } catch (IOException | UnsupportedOperationException e) {
-                        Files.copy(file, copy, StandardCopyOption.REPLACE_EXISTING);
+                        // with its time, which the start-up cache's fingerprint and the JVM check
+                        Files.copy(file, copy, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
                     }
                 }
             }
@@ -135,19 +144,26 @@ public final class Suite implements AutoCloseable {
         return p != null && p.isAlive();
     }
 
-    /** Stops every service: SIGTERM to all, up to {@code graceSeconds} to finish, then SIGKILL. */
+    /**
+     * Stops every service: SIGTERM to all, up to {@code graceSeconds} to finish (more while a start-up cache is
+     * being written: see {@link StartupCache}), then SIGKILL.
+     */
     public void stop(long graceSeconds) {
         stopping = true;
-        List<Process> all;
+        Map<String, Process> all;
         synchronized (this) {
-            all = new ArrayList<>(processes.values());
+            all = new LinkedHashMap<>(processes);
         }
-        for (Process p : all) {
+        if (cache.recordingAny()) {
+            graceSeconds = Math.max(graceSeconds, RECORDING_GRACE_SECONDS);
+            System.out.println("Writing the services' start-up caches (once per build and JDK; the next start is faster)...");
+        }
+        for (Process p : all.values()) {
             p.descendants().forEach(ProcessHandle::destroy);
             p.destroy();
         }
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(graceSeconds);
-        for (Process p : all) {
+        for (Process p : all.values()) {
             try {
                 long left = Math.max(0, deadline - System.nanoTime());
                 if (!p.waitFor(left, TimeUnit.NANOSECONDS)) {
@@ -159,6 +175,11 @@ public final class Suite implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
+        all.forEach((service, p) -> {
+            if (!p.isAlive()) {
+                cache.settle(service, p.exitValue());
+            }
+        });
     }
 
     @Override
