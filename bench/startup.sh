@@ -9,7 +9,9 @@
 # JANSUITE_JVM_CACHE=off (no start-up caches), JAVA_OPTS (services), STARTUP_LOCAL (the suite's state directory,
 # which holds the caches: keep it between runs to use them; default bench/.work/startup-local),
 # STARTUP_OFFSET (port offset, 30000), STARTUP_COLD_S (10), STARTUP_WARM_S (20), BENCH_PG_URL, STARTUP_REDIS_URL
-# (unset: the default set-up without Redis).
+# (unset: the default set-up without Redis), STARTUP_PEER_DIR (a directory where `npm install` put
+# @portkey-ai/gateway 1.15.2, see bench/node/peer/package.json: the peer gateway is then measured in the same run
+# against the same upstream, and the ratio printed).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -50,7 +52,9 @@ SERVICES="auth-service conversation-service inference-service catalog-service ad
 
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 t0=$(date +%s%N)
-env -u REDIS_URL ${STARTUP_REDIS_URL:+REDIS_URL=$STARTUP_REDIS_URL} JANSUITE_PORT_OFFSET="$OFFSET" JANSUITE_LOCAL_DIR="$ROOT/$LOCAL" \
+# On a machine loaded far beyond its cores, opening Flyway's JDBC connection can take longer than the pool's
+# default 5 s, and the service then fails to start: give it a minute.
+env -u REDIS_URL ${STARTUP_REDIS_URL:+REDIS_URL=$STARTUP_REDIS_URL} QUARKUS_DATASOURCE_JDBC_ACQUISITION_TIMEOUT=60S JANSUITE_PORT_OFFSET="$OFFSET" JANSUITE_LOCAL_DIR="$ROOT/$LOCAL" \
   DATABASE_URL="$PG_URL/$DB" ADMIN_EMAIL=bench-admin@example.com ADMIN_PASSWORD="$ADMIN_PASSWORD" JANSUITE_START_TIMEOUT=600 \
   "$JAVA" ${LAUNCHER_JAVA_OPTS:--Xmx128m} -cp "local-suite/target/classes:local-suite/target/lib/*" io.jansuite.localsuite.Launcher "$ROOT" \
   >"$WORK/startup-$label.log" 2>&1 &
@@ -96,10 +100,35 @@ phase() { # name seconds: load through the ingress, then CPU per completion of e
     i=$((i + 1))
   done
   say "$name: $(jq -c '{rps, p50, p99, errors, per_second}' <<<"$out"); CPU ms per completion:$line"
+  last_rps=$rps
+}
+other() { # name seconds url [header ...]: load on something else than the suite, with the CPU of process $peer
+  local name=$1 secs=$2 url=$3 out b a
+  shift 3
+  b=$(cpu_ms "${peer:-$$}")
+  out=$(node bench/node/load.mjs "$url" "$secs" 16 "$@")
+  a=$(cpu_ms "${peer:-$$}")
+  other_rps=$(jq -r .rps <<<"$out")
+  say "$name: $(jq -c '{rps, p50, p99, errors, per_second}' <<<"$out")${peer:+; CPU ms per completion: $(awk -v a="$a" -v b="$b" \
+    -v n="$((other_rps * secs))" 'BEGIN { printf "%.3f", n ? (a - b) / n : 0 }')}"
 }
 phase "cold (first ${COLD} s)" "$COLD"
 phase "warm-up (${WARM} s)" "$WARM"
 phase "warm (${COLD} s)" "$COLD"
+suite_rps=$last_rps
+peer=""
+other "the upstream directly (${COLD} s)" "$COLD" "http://127.0.0.1:$UP_PORT/v1/chat/completions"
+if [ -n "${STARTUP_PEER_DIR:-}" ]; then
+  node "$STARTUP_PEER_DIR/node_modules/@portkey-ai/gateway/build/start-server.js" --port=$((8787 + OFFSET)) --headless \
+    >"$WORK/startup-peer.log" 2>&1 &
+  peer=$!
+  pids+=("$peer")
+  until curl -s -m 2 -o /dev/null "http://127.0.0.1:$((8787 + OFFSET))/"; do sleep 0.5; done
+  portkey=("x-portkey-provider: openai" "x-portkey-custom-host: http://127.0.0.1:$UP_PORT/v1" "authorization: Bearer sk-bench")
+  other "peer gateway (Portkey 1.15.2), first ${COLD} s" "$COLD" "http://127.0.0.1:$((8787 + OFFSET))/v1/chat/completions" "${portkey[@]}"
+  other "peer gateway (Portkey 1.15.2), warm ${COLD} s" "$COLD" "http://127.0.0.1:$((8787 + OFFSET))/v1/chat/completions" "${portkey[@]}"
+  say "suite warm / peer warm throughput: $(awk -v s="$suite_rps" -v p="$other_rps" 'BEGIN { printf "%.2f", p ? s / p : 0 }')"
+fi
 rss=""
 cpu=""
 for p in ingress $SERVICES; do rss+=" $p=$(rss_mb "${pid[$p]}")"; cpu+=" $p=${cpu_ready[$p]}"; done

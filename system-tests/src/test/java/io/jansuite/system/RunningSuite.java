@@ -76,6 +76,9 @@ final class RunningSuite {
         env.remove("JANSUITE_PG_PORT");
         env.remove("JANSUITE_LOCAL_DIR");
         env.remove("DATABASE_URL");
+        // no start-up caches: a first run records them and its stop then waits for the JVMs to write them
+        // (ShutdownTest times the stop); the caches have their own test (local-suite StartupCacheTest)
+        env.put("JANSUITE_JVM_CACHE", "off");
         String database = null;
         if (LocalServices.listening(LocalServices.POSTGRES_PORT)) {
             database = "jansuite_system_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
