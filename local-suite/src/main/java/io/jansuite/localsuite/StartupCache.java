@@ -34,17 +34,21 @@ final class StartupCache {
 
     private final Path dir;
     private final Runtime.Version jdk;
+    private final List<String> jvmOptions;
     private final boolean enabled;
     private final Map<String, Path> recording = new ConcurrentHashMap<>();
 
     /**
-     * @param dir     where the caches live
-     * @param jdk     the version of the JDK the services run on
-     * @param enabled false (JANSUITE_JVM_CACHE=off, or JAVA_OPTS that name an archive of their own): no options
+     * @param dir        where the caches live
+     * @param jdk        the version of the JDK the services run on
+     * @param jvmOptions the services' other JVM options (a cache recorded with another heap or collector may not
+     *                   fit, so they are part of its name)
+     * @param enabled    false (JANSUITE_JVM_CACHE=off, or JAVA_OPTS that name an archive of their own): no options
      */
-    StartupCache(Path dir, Runtime.Version jdk, boolean enabled) {
+    StartupCache(Path dir, Runtime.Version jdk, List<String> jvmOptions, boolean enabled) {
         this.dir = dir;
         this.jdk = jdk;
+        this.jvmOptions = List.copyOf(jvmOptions);
         this.enabled = enabled;
     }
 
@@ -54,7 +58,8 @@ final class StartupCache {
         boolean own = opts.contains("SharedArchiveFile") || opts.contains("ArchiveClassesAtExit") || opts.contains("AOTCache")
                 || opts.contains("AOTMode") || opts.contains("Xshare");
         boolean off = "off".equalsIgnoreCase(environment.getOrDefault("JANSUITE_JVM_CACHE", "").strip());
-        return new StartupCache(localDir.resolve("jvm-cache"), Runtime.version(), !own && !off);
+        return new StartupCache(localDir.resolve("jvm-cache"), Runtime.version(), LocalSuite.javaOptions(environment),
+                !own && !off);
     }
 
     boolean aotCache() {
@@ -121,14 +126,17 @@ final class StartupCache {
         }
     }
 
-    /** {@code <service>-<jdk version>-<fingerprint of the jars>.aot} (or {@code .jsa}). */
+    /** {@code <service>-<jdk version>-<fingerprint of the jars and JVM options>.aot} (or {@code .jsa}). */
     Path file(String service, Path appDir) throws IOException {
         String version = jdk.toString().replaceAll("[^0-9A-Za-z.]", "_");
-        return dir.resolve(service + "-" + version + "-" + fingerprint(appDir) + (aotCache() ? ".aot" : ".jsa"));
+        return dir.resolve(service + "-" + version + "-" + fingerprint(appDir, jvmOptions) + (aotCache() ? ".aot" : ".jsa"));
     }
 
-    /** Names, sizes and modification times of every file of the application: what the JVM checks, and more. */
-    static String fingerprint(Path appDir) throws IOException {
+    /**
+     * Names, sizes and modification times of every file of the application (what the JVM checks, and more) and
+     * the JVM options.
+     */
+    static String fingerprint(Path appDir, List<String> jvmOptions) throws IOException {
         MessageDigest sha;
         try {
             sha = MessageDigest.getInstance("SHA-256");
@@ -142,6 +150,7 @@ final class StartupCache {
                 sha.update(line.getBytes(StandardCharsets.UTF_8));
             }
         }
+        sha.update(String.join(" ", jvmOptions).getBytes(StandardCharsets.UTF_8));
         return HexFormat.of().formatHex(sha.digest(), 0, 6);
     }
 

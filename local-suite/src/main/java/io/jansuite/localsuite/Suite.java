@@ -32,7 +32,7 @@ public final class Suite implements AutoCloseable {
     private volatile boolean stopping;
 
     /** How long a service that records its start-up cache may take to stop (JDK 25 assembles it at exit). */
-    static final long RECORDING_GRACE_SECONDS = 180;
+    static final long RECORDING_GRACE_SECONDS = 300;
 
     /**
      * @param root        the repository root (holds the service modules)

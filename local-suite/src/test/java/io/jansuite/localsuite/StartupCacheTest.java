@@ -31,7 +31,7 @@ class StartupCacheTest {
     @Test
     void aFirstRunRecordsTheCacheAndTheNextUsesItQuietly() throws Exception {
         Path app = app();
-        StartupCache cache = new StartupCache(dir.resolve("cache"), Runtime.version(), true);
+        StartupCache cache = new StartupCache(dir.resolve("cache"), Runtime.version(), List.of("-Xmx64m"), true);
         assertEquals(StartupCache.Mode.RECORD, cache.mode("svc", app));
         Run recording = run(cache.options("svc", app), app);
         assertEquals("hello\n", recording.stdout);
@@ -51,7 +51,7 @@ class StartupCacheTest {
     @Test
     void aRebuiltApplicationRecordsAgainAndReplacesTheOldCache() throws Exception {
         Path app = app();
-        StartupCache cache = new StartupCache(dir.resolve("cache"), Runtime.version(), true);
+        StartupCache cache = new StartupCache(dir.resolve("cache"), Runtime.version(), List.of("-Xmx64m"), true);
         Run recording = run(cache.options("svc", app), app);
         cache.settle("svc", recording.exit);
         Path old = cache.file("svc", app);
@@ -60,12 +60,14 @@ class StartupCacheTest {
         cache.settle("svc", run(cache.options("svc", app), app).exit);
         assertFalse(Files.exists(old), "the stale cache is gone");
         assertTrue(Files.exists(cache.file("svc", app)));
+        StartupCache otherHeap = new StartupCache(dir.resolve("cache"), Runtime.version(), List.of("-Xmx256m"), true);
+        assertEquals(StartupCache.Mode.RECORD, otherHeap.mode("svc", app), "other JVM options: another cache");
     }
 
     @Test
     void anArchiveTheJvmRefusesIsIgnoredWithoutAWord() throws Exception {
         Path app = app();
-        StartupCache cache = new StartupCache(dir.resolve("cache"), Runtime.version(), true);
+        StartupCache cache = new StartupCache(dir.resolve("cache"), Runtime.version(), List.of("-Xmx64m"), true);
         Files.createDirectories(dir.resolve("cache"));
         Files.writeString(cache.file("svc", app), "not an archive");
         Run using = run(cache.options("svc", app), app);
@@ -77,7 +79,7 @@ class StartupCacheTest {
     @Test
     void aKilledRecordingLeavesNoCache() throws Exception {
         Path app = app();
-        StartupCache cache = new StartupCache(dir.resolve("cache"), Runtime.version(), true);
+        StartupCache cache = new StartupCache(dir.resolve("cache"), Runtime.version(), List.of("-Xmx64m"), true);
         List<String> options = cache.options("svc", app);
         Path partial = Path.of(options.get(options.size() - 1).substring(options.get(options.size() - 1).indexOf('=') + 1));
         Files.writeString(partial, "half an archive");
@@ -89,10 +91,10 @@ class StartupCacheTest {
     @Test
     void jdk25UsesTheAotCacheAndTheSwitchOrOwnOptionsTurnItOff() throws Exception {
         Path app = app();
-        StartupCache on25 = new StartupCache(dir.resolve("cache"), Runtime.Version.parse("25.0.3+9"), true);
+        StartupCache on25 = new StartupCache(dir.resolve("cache"), Runtime.Version.parse("25.0.3+9"), List.of(), true);
         assertTrue(on25.options("svc", app).stream().anyMatch(o -> o.startsWith("-XX:AOTCacheOutput=")));
         assertTrue(on25.file("svc", app).getFileName().toString().matches("svc-25\\.0\\.3_9-[0-9a-f]{12}\\.aot"));
-        StartupCache on17 = new StartupCache(dir.resolve("cache"), Runtime.Version.parse("17.0.15+6"), true);
+        StartupCache on17 = new StartupCache(dir.resolve("cache"), Runtime.Version.parse("17.0.15+6"), List.of(), true);
         assertTrue(on17.options("svc", app).stream().anyMatch(o -> o.startsWith("-XX:ArchiveClassesAtExit=")));
         assertEquals(List.of(), StartupCache.forLauncher(dir, Map.of("JANSUITE_JVM_CACHE", "off")).options("svc", app));
         assertEquals(List.of(), StartupCache.forLauncher(dir, Map.of("JAVA_OPTS", "-XX:SharedArchiveFile=/x.jsa"))
