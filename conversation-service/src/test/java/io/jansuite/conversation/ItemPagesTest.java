@@ -4,6 +4,7 @@ import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.jansuite.testing.InternalCalls;
 import io.jansuite.testing.PostgresResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -34,14 +35,14 @@ class ItemPagesTest {
     }
 
     @Test
-    void totalFollowsAppendsAndDeletesAndPagesSkipTheGap() throws Exception {
+    void totalFollowsAppendsAndDeletesAndPagesSkipTheGap() {
         String id = user.createConversation("edited");
         List<String> ids = IntStream.range(0, 6).mapToObj(i -> user.send(id, "user", "m" + i)).toList();
         user.as().delete("/v1/conversations/{id}/items/{m}", id, ids.get(2)).then().statusCode(204);
         user.as().delete("/v1/conversations/{id}/items/{m}", id, ids.get(2)).then().statusCode(404);
         user.as().get("/v1/conversations/{id}/items?limit=2&offset=2", id).then()
                 .body("data.content", equalTo(List.of("m3", "m4"))).body("total", equalTo(5));
-        user.as().header("X-Internal-Caller", InternalMessagesTest.internalHeader("inference-service")).body(Map.of("model", "m", "messages", List.of(
+        user.as().filter(InternalCalls.signer("inference-service")).body(Map.of("model", "m", "messages", List.of(
                         Map.of("role", "user", "content", "q"), Map.of("role", "assistant", "content", "a"))))
                 .post("/internal/conversations/{id}/messages", id).then().statusCode(201);
         user.as().get("/v1/conversations/{id}/items?order=desc&limit=3", id).then()
