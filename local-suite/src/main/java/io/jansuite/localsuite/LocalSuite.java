@@ -127,7 +127,7 @@ public final class LocalSuite implements AutoCloseable {
                     Ingress.Options.defaults()).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
             running.suite = new Suite(root, logs, local.resolve("run"), env,
                     serviceSecrets(environment, secrets, InternalCalls.load(root.resolve("deploy/calls.tsv")), services.keySet()),
-                    javaOptions(environment));
+                    javaOptions(environment), StartupCache.forLauncher(local, environment));
             running.suite.start(services, watcher);
             return running;
         } catch (Exception e) {

@@ -107,6 +107,9 @@ final class RunningSuite {
         env.remove("JANSUITE_LOCAL_DIR");
         env.remove("DATABASE_URL");
         env.remove("REDIS_URL");
+        // no start-up caches: a first run records them and its stop then waits for the JVMs to write them
+        // (ShutdownTest times the stop); the caches have their own test (local-suite StartupCacheTest)
+        env.put("JANSUITE_JVM_CACHE", "off");
         if (databaseUrl != null) {
             env.put("DATABASE_URL", databaseUrl);
         }
