@@ -30,4 +30,28 @@ if $rebuild || $missing; then
   ./mvnw -B -q -DskipTests install
 fi
 
-exec java ${LAUNCHER_JAVA_OPTS:--Xmx128m} -cp "local-suite/target/classes:local-suite/target/lib/*" io.jansuite.localsuite.Launcher "$PWD"
+# The launcher's own start-up cache, as the services have theirs (docs/local-suite.md): recorded by the first run
+# of this JDK and these jars, used by the next. Archives hold classes from jars only, hence the packaged jar.
+classpath="local-suite/target/classes:local-suite/target/lib/*"
+cache=()
+jar=local-suite/target/local-suite-1.0.0-SNAPSHOT.jar
+if [ "${JANSUITE_JVM_CACHE:-}" != off ] && [ -f "$jar" ] && [ ! "local-suite/target/classes" -nt "$jar" ]; then
+  classpath="$jar:local-suite/target/lib/*"
+  settings=$(java -XshowSettings:properties -version 2>&1)
+  feature=$(awk -F' = ' '/java.specification.version/ {print $2}' <<<"$settings")
+  fingerprint=$( { grep 'java.runtime.version' <<<"$settings"; stat -c '%n %s %Y' "$jar" local-suite/target/lib/*; } \
+    | sha256sum | cut -c1-12)
+  dir=${JANSUITE_LOCAL_DIR:-.local}/jvm-cache
+  mkdir -p "$dir"
+  if [ "$feature" -ge 25 ] 2>/dev/null; then
+    file=$dir/launcher-$fingerprint.aot use=-XX:AOTCache= record=-XX:AOTCacheOutput= quiet=(-Xlog:cds*=off -Xlog:aot*=off)
+  else
+    file=$dir/launcher-$fingerprint.jsa use=-XX:SharedArchiveFile= record=-XX:ArchiveClassesAtExit= quiet=(-Xlog:cds*=off)
+  fi
+  if [ -f "$file" ]; then cache=("${quiet[@]}" "$use$file"); else
+    rm -f "$dir"/launcher-*
+    cache=("${quiet[@]}" "$record$file")
+  fi
+fi
+
+exec java ${LAUNCHER_JAVA_OPTS:--Xmx128m} "${cache[@]}" -cp "$classpath" io.jansuite.localsuite.Launcher "$PWD"

@@ -19,10 +19,14 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
-/** The audit log: newest first, filtered by action, and append-only in the database itself. */
+/**
+ * The audit log: newest first, filtered by action, append-only in the database itself, and copied from the
+ * catalog-service's audit feed without losing an entry when the copy fails.
+ */
 @QuarkusTest
 @QuarkusTestResource(PostgresResource.class)
 @QuarkusTestResource(FakeCatalog.class)
@@ -50,6 +54,8 @@ class AuditLogTest {
         Map<String, Object> before = Map.of("id", tool, "name", tool, "enabled", !enabled, "is_active", !enabled,
                 "content_filter", Map.of("disallowed_keywords", List.of(), "disallowed_patterns", List.of()));
         Stubs.stub("PATCH", "/internal/admin/mcp-tools/" + tool, 200, Stubs.change(before, after));
+        // What the catalog-service commits with the change; the admin-service copies it into its log.
+        Stubs.auditEvent(adminId, "mcp_tool.update", "mcp_tool", List.of(tool), reason, before, after, null);
         given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("enabled", enabled, "reason", reason))
                 .patch("/v1/admin/mcp-tools/" + tool).then().statusCode(200).body("data.enabled", equalTo(enabled));
     }
@@ -98,5 +104,61 @@ class AuditLogTest {
     void thereIsNoRouteToChangeOrDeleteEntries() {
         given().auth().oauth2(admin).delete("/v1/admin/audit-log").then().statusCode(405);
         given().auth().oauth2(admin).contentType(ContentType.JSON).body("{}").patch("/v1/admin/audit-log").then().statusCode(405);
+    }
+
+    // The catalog-service commits each change with its audit entry; copying the entry into the log may fail (the
+    // admin database down, the feed unreachable) without losing it: it is copied, once, when it can be.
+
+    private long entriesWithReason(String reason) {
+        return given().auth().oauth2(admin).queryParam("action", "mcp_tool.update").queryParam("limit", 100)
+                .get("/v1/admin/audit-log").then().statusCode(200).extract().jsonPath()
+                .<Map<String, Object>>getList("data").stream().filter(e -> reason.equals(e.get("reason"))).count();
+    }
+
+    private long awaitEntriesWithReason(String reason) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 15_000;
+        long n;
+        while ((n = entriesWithReason(reason)) == 0 && System.currentTimeMillis() < deadline) {
+            Thread.sleep(200);
+        }
+        return n;
+    }
+
+    @Test
+    void anEntryTheLogCouldNotTakeIsCopiedOnceItCan() throws Exception {
+        String reason = "while the log refused writes " + UUID.randomUUID();
+        String url = ConfigProvider.getConfig().getValue("quarkus.datasource.jdbc.url", String.class);
+        try (Connection c = DriverManager.getConnection(url, "postgres", ""); Statement s = c.createStatement()) {
+            s.execute("CREATE OR REPLACE FUNCTION admin.refuse_insert() RETURNS trigger AS $$ BEGIN "
+                    + "RAISE EXCEPTION 'audit log unwritable'; END; $$ LANGUAGE plpgsql");
+            s.execute("CREATE TRIGGER refuse_insert BEFORE INSERT ON admin.audit_log "
+                    + "FOR EACH ROW EXECUTE FUNCTION admin.refuse_insert()");
+            try {
+                // The change happened (and was audited) in the catalog: the admin is told so, not given a 500.
+                toggleTool("scrape", false, reason);
+                Thread.sleep(1500);
+                assertEquals(0, entriesWithReason(reason));
+            } finally {
+                s.execute("DROP TRIGGER refuse_insert ON admin.audit_log");
+            }
+        }
+        assertEquals(1, awaitEntriesWithReason(reason));
+        // Read again after later changes and polls: still once.
+        toggleTool("scrape", true, "later " + UUID.randomUUID());
+        Thread.sleep(1500);
+        assertEquals(1, entriesWithReason(reason));
+    }
+
+    @Test
+    void anEntryIsCopiedWhenTheFeedAnswersAgain() throws Exception {
+        String reason = "while the feed was down " + UUID.randomUUID();
+        Stubs.auditFeed(503);
+        try {
+            toggleTool("scrape", false, reason);
+            assertEquals(0, entriesWithReason(reason));
+        } finally {
+            Stubs.auditFeed(200);
+        }
+        assertEquals(1, awaitEntriesWithReason(reason));
     }
 }

@@ -63,21 +63,21 @@ class CatalogsAndToolsAdminTest {
     }
 
     @Test
-    void catalogBulkToggleAnswersTheCountAndIsAudited() {
+    void catalogBulkToggleAnswersTheCount() {
         Stubs.stub("POST", "/internal/admin/catalogs/bulk-toggle", 200, Stubs.data(Map.of("count", 1, "changes",
                 List.of(Map.of("id", "gpt-4o", "before", true, "after", false)))));
         given().auth().oauth2(admin).contentType(ContentType.JSON)
                 .body(Map.of("catalog_ids", List.of("gpt-4o", "openai-gpt4"), "enabled", false, "reason", "Cost control"))
                 .post("/v1/admin/models/catalogs/bulk-toggle").then().statusCode(200).body("data.count", equalTo(1));
         assertTrue(Stubs.last("POST", "/internal/admin/catalogs/bulk-toggle").getString("body").contains("openai-gpt4"));
-        JsonPath entry = AuditLogTest.latest(admin, adminId, "catalog.bulk_toggle");
-        assertEquals(List.of("gpt-4o"), entry.getList("target_ids"));
-        assertEquals("Cost control", entry.getString("reason"));
-        assertEquals(false, entry.getBoolean("after.gpt-4o.enabled"));
+        // The catalog-service audits the change (its AdminAuditTest); it gets the admin and the reason.
+        JsonPath forwarded = Stubs.last("POST", "/internal/admin/catalogs/bulk-toggle");
+        assertEquals(adminId, forwarded.getString("actor"));
+        assertTrue(forwarded.getString("body").contains("Cost control"), forwarded.prettify());
     }
 
     @Test
-    void catalogEditAnswersTheEntryAndIsAudited() {
+    void catalogEditAnswersTheEntry() {
         Map<String, Object> before = catalog("alias-1");
         Map<String, Object> after = catalog("alias-1");
         after.put("models", List.of(Stubs.model("pmdl_b", "m", true), Stubs.model("pmdl_a", "m", true)));
@@ -86,10 +86,10 @@ class CatalogsAndToolsAdminTest {
                 .body(Map.of("models", List.of("pmdl_b", "pmdl_a"), "reason", "failover"))
                 .patch("/v1/admin/models/catalogs/alias-1").then().statusCode(200)
                 .body("data.models.id", equalTo(List.of("pmdl_b", "pmdl_a")));
-        JsonPath entry = AuditLogTest.latest(admin, adminId, "catalog.update");
-        assertEquals("failover", entry.getString("reason"));
-        assertEquals(1, entry.getList("before.models").size());
-        assertEquals(2, entry.getList("after.models").size());
+        // The catalog-service audits the change (its AdminAuditTest); it gets the admin and the reason.
+        JsonPath forwarded = Stubs.last("PATCH", "/internal/admin/catalogs/alias-1");
+        assertEquals(adminId, forwarded.getString("actor"));
+        assertTrue(forwarded.getString("body").contains("failover"), forwarded.prettify());
 
         given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("public_id", "bad id", "models", List.of("pmdl_a")))
                 .post("/v1/admin/models/catalogs").then().statusCode(400).body("error.param", equalTo("public_id"));

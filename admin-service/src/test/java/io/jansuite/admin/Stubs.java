@@ -28,6 +28,28 @@ final class Stubs {
         given().baseUri(base()).contentType(ContentType.JSON).body(stub).post("/control/stub").then().statusCode(200);
     }
 
+    /** Appends an entry to the catalog's audit feed, as the catalog-service writes one with a change. */
+    static void auditEvent(String actor, String action, String targetType, List<String> targetIds, String reason,
+            Object before, Object after, String requestId) {
+        Map<String, Object> e = new HashMap<>();
+        e.put("actor_user_id", actor);
+        e.put("action", action);
+        e.put("target_type", targetType);
+        e.put("target_ids", targetIds);
+        e.put("reason", reason);
+        e.put("before", before);
+        e.put("after", after);
+        e.put("request_id", requestId);
+        e.put("created_at", java.time.Instant.now().toString());
+        given().baseUri(base()).contentType(ContentType.JSON).body(e).post("/control/audit-event").then().statusCode(200);
+    }
+
+    /** The status the catalog's audit feed answers with (200: up). */
+    static void auditFeed(int status) {
+        given().baseUri(base()).contentType(ContentType.JSON).body(Map.of("status", status)).post("/control/audit-feed")
+                .then().statusCode(200);
+    }
+
     static JsonPath last(String method, String path) {
         return given().baseUri(base()).queryParam("key", method + " " + path).get("/control/last").jsonPath();
     }

@@ -30,6 +30,10 @@ public class ApiKey extends PanacheEntityBase {
     @Convert(converter = CommaSeparated.class)
     public List<String> scopes;
 
+    /** The models this key may use; null: every model. */
+    @Convert(converter = LineSeparated.class)
+    public List<String> models;
+
     @Column(name = "is_active")
     public boolean active;
 

@@ -15,13 +15,29 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.jansuite.auth.service.AccountService;
+import io.jansuite.auth.service.AdminBootstrap;
+import io.jansuite.auth.service.RevocationFeed;
+import io.jansuite.auth.service.TokenIssuer;
 import io.jansuite.testing.PostgresResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import io.vertx.core.json.JsonObject;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** Registration, password sign-in, guest upgrade, brute-force limits and the admin bootstrap. */
@@ -29,10 +45,19 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(PostgresResource.class)
 class AccountTest {
 
+    @Inject
+    AdminBootstrap bootstrap;
+
+    @Inject
+    RevocationFeed revocationFeed;
+
+    @Inject
+    TokenIssuer tokens;
+
     private static final String PASSWORD = "correct horse battery";
 
     private static Response post(String path, String email, String password, String client, String token) {
-        var request = given().contentType("application/json").header("X-Forwarded-For", client + ", 192.0.2.1")
+        var request = given().contentType("application/json").header("X-Forwarded-For", "192.0.2.1, " + client)
                 .body(new JsonObject().put("email", email).put("password", password).encode());
         if (token != null) {
             request.header("Authorization", bearer(token));
@@ -136,6 +161,29 @@ class AccountTest {
     }
 
     @Test
+    void parallelWrongPasswordsGetNoMoreGuessesThanTheLimit() throws Exception {
+        String email = newEmail();
+        register(email, PASSWORD).then().statusCode(200);
+        String client = newClientAddress();
+        String body = new JsonObject().put("email", email).put("password", "a wrong guess").encode();
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        HttpRequest guess = HttpRequest.newBuilder(URI.create(RestAssured.baseURI + ":" + RestAssured.port + "/llm/auth/login"))
+                .header("Content-Type", "application/json").header("X-Forwarded-For", client)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        List<CompletableFuture<HttpResponse<String>>> sent = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            sent.add(http.sendAsync(guess, HttpResponse.BodyHandlers.ofString()));
+        }
+        Map<Integer, Long> statuses = new TreeMap<>();
+        for (var answer : sent) {
+            statuses.merge(answer.get(30, TimeUnit.SECONDS).statusCode(), 1L, Long::sum);
+        }
+        // five guesses reach the password check (401), every other one is refused before it (429)
+        assertEquals(Map.of(401, 5L, 429, 25L), statuses);
+        login(email, PASSWORD, newClientAddress()).then().statusCode(429);
+    }
+
+    @Test
     void successfulLoginForgivesEarlierAccountFailures() {
         String email = newEmail();
         register(email, PASSWORD).then().statusCode(200);
@@ -158,6 +206,38 @@ class AccountTest {
     }
 
     @Test
+    void adminBootstrapTakingOverAnAccountRevokesItsSessionsAndKeys() throws Throwable {
+        String email = newEmail();
+        JsonPath before = register(email, PASSWORD).then().statusCode(200).extract().jsonPath();
+        String token = before.getString("access_token");
+        JsonPath key = given().header("Authorization", bearer(token)).contentType("application/json")
+                .body("{\"name\":\"held by the previous owner\"}").post("/llm/auth/api-keys")
+                .then().statusCode(201).extract().jsonPath();
+        given().header("X-API-Key", key.getString("data.key")).get("/llm/auth/me").then().statusCode(200);
+        long seq = revocationFeed.after(0).await().atMost(Duration.ofSeconds(10)).lastSeq();
+
+        assertEquals(AccountService.AdminOutcome.RESET, bootstrap.apply(email, "the operator's new password"));
+
+        given().header("Authorization", bearer(token)).get("/llm/auth/me").then().statusCode(401);
+        given().header("X-API-Key", key.getString("data.key")).get("/llm/auth/me").then().statusCode(401);
+        given().contentType("application/json").body(new JsonObject().put("refresh_token", before.getString("refresh_token")).encode())
+                .post("/llm/auth/refresh").then().statusCode(401);
+        var fed = revocationFeed.after(seq).await().atMost(Duration.ofSeconds(10)).data().stream()
+                .map(e -> e.kind() + ":" + e.id()).toList();
+        assertTrue(fed.contains("session:" + tokens.sessionOf(token)), "feed " + fed);
+        assertTrue(fed.contains("api_key:" + key.getString("data.id")), "feed " + fed);
+        login(email, PASSWORD, newClientAddress()).then().statusCode(401);
+        String admin = login(email, "the operator's new password", newClientAddress()).then().statusCode(200)
+                .extract().jsonPath().getString("access_token");
+        given().header("Authorization", bearer(admin)).get("/llm/auth/me").then().statusCode(200)
+                .body("data.roles", hasItem("admin"));
+
+        // the next restart with the same credentials changes nothing, and signs nobody out
+        assertEquals(AccountService.AdminOutcome.UNCHANGED, bootstrap.apply(email, "the operator's new password"));
+        given().header("Authorization", bearer(admin)).get("/llm/auth/me").then().statusCode(200);
+    }
+
+    @Test
     void theDatabaseHoldsNoPasswordOrTokenInClear() {
         String email = newEmail();
         JsonPath tokens = register(email, PASSWORD).then().statusCode(200).extract().jsonPath();
@@ -170,7 +250,7 @@ class AccountTest {
         String everything = sql("SELECT string_agg(u::text, '|') FROM auth.users u").toString()
                 + sql("SELECT string_agg(s::text, '|') FROM auth.sessions s").toString()
                 + sql("SELECT string_agg(r::text, '|') FROM auth.refresh_tokens r").toString();
-        String failures = sql("SELECT string_agg(f::text, '|') FROM auth.login_failures f").toString();
+        String failures = sql("SELECT string_agg(c::text, '|') FROM auth.attempt_counters c").toString();
         assertFalse(failures.contains(email), "failed logins are counted by hash");
         assertFalse(everything.contains(PASSWORD));
         assertFalse(everything.contains(tokens.getString("refresh_token")));

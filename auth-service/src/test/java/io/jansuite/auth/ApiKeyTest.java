@@ -4,6 +4,7 @@ import static io.jansuite.auth.TestSupport.bearer;
 import static io.jansuite.auth.TestSupport.guestToken;
 import static io.jansuite.auth.TestSupport.sql;
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
@@ -240,5 +241,55 @@ class ApiKeyTest {
         JsonObject revoke = paths.getJsonObject("/llm/auth/api-keys/{id}").getJsonObject("delete").getJsonObject("responses");
         assertTrue(revoke.containsKey("204"), revoke.encode());
         assertFalse(revoke.containsKey("200"), revoke.encode());
+    }
+
+    @Test
+    void aKeyLimitedToModelsShowsThemAndVerifyCarriesThem() {
+        String token = guestToken();
+        JsonPath created = create(token, "{\"name\":\"two models\",\"models\":[\"gpt-4o-mini\",\" jan-v2-30b \",\"gpt-4o-mini\"]}");
+        assertEquals(List.of("gpt-4o-mini", "jan-v2-30b"), created.getList("data.models"));
+        given().header("Authorization", bearer(token)).get("/llm/auth/api-keys").then().statusCode(200)
+                .body("data[0].models", equalTo(List.of("gpt-4o-mini", "jan-v2-30b")));
+        InternalCalls.as("inference-service").contentType("application/json")
+                .body(new JsonObject().put("key", created.getString("data.key")).encode()).post("/internal/api-keys/verify")
+                .then().statusCode(200).body("data.allowed_models", containsInAnyOrder("gpt-4o-mini", "jan-v2-30b"));
+
+        JsonPath unlimited = create(token, "{\"name\":\"every model\"}");
+        assertTrue(unlimited.getMap("data").containsKey("models"));
+        assertEquals(null, unlimited.getList("data.models"));
+        InternalCalls.as("inference-service").contentType("application/json")
+                .body(new JsonObject().put("key", unlimited.getString("data.key")).encode()).post("/internal/api-keys/verify")
+                .then().statusCode(200).body("data.allowed_models", nullValue());
+    }
+
+    @Test
+    void badModelListsAre400AndCreateNothing() {
+        String token = guestToken();
+        JsonArray tooMany = new JsonArray();
+        for (int i = 0; i <= 100; i++) {
+            tooMany.add("model-" + i);
+        }
+        for (String models : List.of("[]", "[\"\"]", "[\"   \"]", "[null]", "[\"a\\nb\"]", tooMany.encode(),
+                "[\"" + "m".repeat(257) + "\"]")) {
+            given().header("Authorization", bearer(token)).contentType("application/json")
+                    .body("{\"name\":\"k\",\"models\":" + models + "}").post("/llm/auth/api-keys").then()
+                    .statusCode(400).body("error.code", equalTo("invalid_models")).body("error.param", equalTo("models"));
+        }
+        given().header("Authorization", bearer(token)).get("/llm/auth/api-keys").then().body("total", equalTo(0));
+    }
+
+    @Test
+    void aLimitedKeyMakesOnlyKeysLimitedToItsOwnModels() {
+        String limited = create(guestToken(), "{\"name\":\"limited\",\"models\":[\"gpt-4o-mini\",\"gpt-4o\"]}")
+                .getString("data.key");
+        JsonPath inherited = given().header("X-API-Key", limited).contentType("application/json").body("{\"name\":\"child\"}")
+                .post("/llm/auth/api-keys").then().statusCode(201).extract().jsonPath();
+        assertEquals(java.util.Set.of("gpt-4o-mini", "gpt-4o"), java.util.Set.copyOf(inherited.getList("data.models")));
+        given().header("X-API-Key", limited).contentType("application/json")
+                .body("{\"name\":\"narrower\",\"models\":[\"gpt-4o\"]}").post("/llm/auth/api-keys").then().statusCode(201)
+                .body("data.models", equalTo(List.of("gpt-4o")));
+        given().header("X-API-Key", limited).contentType("application/json")
+                .body("{\"name\":\"wider\",\"models\":[\"gpt-4o\",\"jan-v2-30b\"]}").post("/llm/auth/api-keys").then()
+                .statusCode(403).body("error.code", equalTo("model_not_allowed"));
     }
 }

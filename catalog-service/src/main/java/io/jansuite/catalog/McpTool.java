@@ -29,6 +29,14 @@ public class McpTool extends PanacheEntityBase {
     @JdbcTypeCode(SqlTypes.JSON)
     public Map<String, Object> contentFilter = new HashMap<>();
 
+    /** The MCP server it was synced from; null for the suite's own. */
+    @Column(name = "server_id")
+    public String serverId;
+
+    @Column(name = "input_schema")
+    @JdbcTypeCode(SqlTypes.JSON)
+    public Map<String, Object> inputSchema = new HashMap<>();
+
     @Column(name = "created_at")
     public Instant createdAt;
 

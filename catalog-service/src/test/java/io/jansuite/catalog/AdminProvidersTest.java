@@ -173,7 +173,7 @@ class AdminProvidersTest {
         String model = Internal.unique("simsync");
         String sim = Internal.simulatorWith(model);
         // As the admin-service's REST client sends it: no body, no Content-Type.
-        InternalCalls.as("admin-service")
+        InternalCalls.as("admin-service").header("X-Admin-Actor", Internal.ACTOR)
                 .post("/internal/admin/providers/" + sim + "/sync").then().statusCode(200)
                 .body("data.imported", equalTo(0)).body("data.models.model_id", equalTo(List.of(model)));
         String down = Internal.admin().body(Map.of("name", Internal.unique("down"), "type", "openai",
@@ -188,7 +188,7 @@ class AdminProvidersTest {
         String model = Internal.unique("del");
         String id = Internal.simulatorWith(model);
         Internal.inference().get("/internal/routes/" + model).then().statusCode(200);
-        InternalCalls.as("admin-service")
+        InternalCalls.as("admin-service").header("X-Admin-Actor", Internal.ACTOR)
                 .delete("/internal/admin/providers/" + id).then().statusCode(200)
                 .body("data.before.id", equalTo(id)).body("data.after", equalTo(null));
         Internal.inference().get("/internal/routes/" + model).then().statusCode(404);

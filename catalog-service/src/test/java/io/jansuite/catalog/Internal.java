@@ -17,8 +17,16 @@ final class Internal {
         return InternalCalls.as(service).contentType(ContentType.JSON);
     }
 
+    /** The admin who makes the changes of these tests (the audit entry's actor). */
+    static final String ACTOR = "usr_catalog_tests";
+
     static RequestSpecification admin() {
-        return as("admin-service");
+        return adminAs(ACTOR);
+    }
+
+    /** As the admin-service, changing the catalog on behalf of this admin ({@code X-Admin-Actor}). */
+    static RequestSpecification adminAs(String actor) {
+        return as("admin-service").header("X-Admin-Actor", actor);
     }
 
     static RequestSpecification inference() {

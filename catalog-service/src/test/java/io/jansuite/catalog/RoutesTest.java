@@ -12,6 +12,8 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** {@code /internal/routes/{model}} and {@code /internal/catalog/version} as the inference-service uses them. */
@@ -79,5 +81,50 @@ class RoutesTest {
         long after = ((Number) Internal.inference().get("/internal/catalog/version").then().statusCode(200)
                 .extract().path("data.version")).longValue();
         assertTrue(after > before, before + " -> " + after);
+    }
+
+    @Test
+    void routeCarriesTheContextWindow() {
+        Internal.inference().get("/internal/routes/cfg-big").then().statusCode(200)
+                .body("data.context_window", equalTo(32768));
+    }
+
+    @Test
+    void versionPollAnswersAtOnceWhenTheVersionAlreadyDiffers() {
+        long now = version();
+        long started = System.nanoTime();
+        long answered = ((Number) Internal.inference().queryParam("after", now - 1).get("/internal/catalog/version")
+                .then().statusCode(200).extract().path("data.version")).longValue();
+        assertTrue(answered == now, now + " vs " + answered);
+        assertTrue(System.nanoTime() - started < 2_000_000_000L, "no wait");
+    }
+
+    @Test
+    void versionPollWaitsForTheNextChange() throws Exception {
+        long now = version();
+        CompletableFuture<Long> poll = CompletableFuture.supplyAsync(() -> ((Number) Internal.inference()
+                .queryParam("after", now).queryParam("wait", 20).get("/internal/catalog/version")
+                .then().statusCode(200).extract().path("data.version")).longValue());
+        Thread.sleep(300);
+        assertTrue(!poll.isDone(), "the poll waits while nothing changes");
+        long changedAt = System.nanoTime();
+        Internal.simulatorWith(Internal.unique("poll"));
+        long answered = poll.get(5, TimeUnit.SECONDS);
+        assertTrue(answered > now, now + " -> " + answered);
+        assertTrue(System.nanoTime() - changedAt < 1_000_000_000L, "answered within a second of the change");
+    }
+
+    @Test
+    void versionPollEndsWithTheSameVersionAfterItsWait() {
+        long now = version();
+        Internal.inference().queryParam("after", now).queryParam("wait", 1).get("/internal/catalog/version")
+                .then().statusCode(200).body("data.version", equalTo((int) now));
+        Internal.inference().queryParam("after", now).queryParam("wait", 0).get("/internal/catalog/version")
+                .then().statusCode(400);
+    }
+
+    private static long version() {
+        return ((Number) Internal.inference().get("/internal/catalog/version").then().statusCode(200)
+                .extract().path("data.version")).longValue();
     }
 }

@@ -1,7 +1,9 @@
 package io.jansuite.common;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.jansuite.common.auth.ApiKeyFormat;
@@ -39,6 +41,20 @@ class ApiKeyCredentialTest {
         String key = register("key_both", "read", "write");
         given().header("X-API-Key", key).get("/v1/probe").then().statusCode(200).body("data.user_id", equalTo("usr_key_both"));
         given().header("Authorization", "Bearer " + key).get("/v1/probe").then().statusCode(200);
+    }
+
+    @Test
+    void theKeysModelAllowListReachesTheCaller() {
+        String key = ApiKeyFormat.generate();
+        JsonObject verified = new JsonObject().put("key_id", "key_models").put("user_id", "usr_key_models")
+                .put("scopes", new JsonArray().add("read")).put("roles", new JsonArray().add("user")).put("guest", false)
+                .put("allowed_models", new JsonArray().add("gpt-4o-mini").add("jan-v2-30b"));
+        RestAssured.given().body(new JsonObject().put("key", key).put("verified", verified).encode())
+                .post(fakeAuth("/control/key")).then().statusCode(200);
+        given().header("X-API-Key", key).get("/v1/probe").then().statusCode(200)
+                .body("data.allowed_models", containsInAnyOrder("gpt-4o-mini", "jan-v2-30b"));
+        given().header("X-API-Key", register("key_all_models", "read")).get("/v1/probe").then().statusCode(200)
+                .body("data.allowed_models", nullValue());
     }
 
     @Test

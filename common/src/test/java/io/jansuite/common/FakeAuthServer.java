@@ -10,10 +10,13 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The auth-service's internal routes at their HTTP boundary, for common's tests: keys and revocations are
- * registered through {@code /control/…}, and {@code /control/down} makes it answer 500.
+ * registered through {@code /control/…}; {@code /control/down} makes it answer 500, {@code /control/verify-down}
+ * makes only key verification answer 503 (its database down, the revocation feed still served). It also serves
+ * a JWKS ({@code /control/jwks} sets it) and counts how often it is fetched.
  */
 public class FakeAuthServer implements QuarkusTestResourceLifecycleManager {
 
@@ -25,7 +28,10 @@ public class FakeAuthServer implements QuarkusTestResourceLifecycleManager {
         Map<String, JsonObject> keys = new ConcurrentHashMap<>();
         CopyOnWriteArrayList<JsonObject> revocations = new CopyOnWriteArrayList<>();
         AtomicInteger verifyCalls = new AtomicInteger();
+        AtomicInteger jwksCalls = new AtomicInteger();
+        AtomicReference<String> jwks = new AtomicReference<>("{\"keys\":[]}");
         boolean[] down = { false };
+        boolean[] verifyDown = { false };
         HttpServer server = vertx.createHttpServer().requestHandler(req -> req.body().onSuccess(body -> {
             String path = req.path();
             if (path.equals("/control/key")) {
@@ -40,10 +46,23 @@ public class FakeAuthServer implements QuarkusTestResourceLifecycleManager {
             } else if (path.equals("/control/down")) {
                 down[0] = Boolean.parseBoolean(req.getParam("value"));
                 req.response().end();
+            } else if (path.equals("/control/verify-down")) {
+                verifyDown[0] = Boolean.parseBoolean(req.getParam("value"));
+                req.response().end();
             } else if (path.equals("/control/verify-calls")) {
                 req.response().end(String.valueOf(verifyCalls.get()));
+            } else if (path.equals("/control/jwks")) {
+                jwks.set(body.toString());
+                req.response().end();
+            } else if (path.equals("/control/jwks-calls")) {
+                req.response().end(String.valueOf(jwksCalls.get()));
             } else if (down[0]) {
                 req.response().setStatusCode(500).end();
+            } else if (path.equals("/.well-known/jwks.json")) {
+                jwksCalls.incrementAndGet();
+                req.response().putHeader("Content-Type", "application/json").end(jwks.get());
+            } else if (verifyDown[0] && path.equals("/internal/api-keys/verify")) {
+                req.response().setStatusCode(503).end();
             } else if (path.equals("/internal/api-keys/verify")) {
                 verifyCalls.incrementAndGet();
                 JsonObject verified = keys.get(body.toJsonObject().getString("key"));

@@ -16,6 +16,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -33,7 +34,11 @@ public class ProbeResource {
     @Path("v1/probe")
     public DataEnvelope<Map<String, Object>> whoAmI() {
         Caller c = caller.get();
-        return DataEnvelope.of(Map.of("user_id", c.userId(), "scopes", c.scopes()));
+        Map<String, Object> who = new LinkedHashMap<>();
+        who.put("user_id", c.userId());
+        who.put("scopes", c.scopes());
+        who.put("allowed_models", c.allowedModels());
+        return DataEnvelope.of(who);
     }
 
     @POST

@@ -35,6 +35,10 @@ public class Conversation extends PanacheEntityBase {
     @Column(name = "next_position", nullable = false)
     public long nextPosition;
 
+    /** Messages in it now (positions can have gaps after deletes, so not {@code nextPosition}). */
+    @Column(name = "message_count", nullable = false)
+    public long messageCount;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 

@@ -30,6 +30,14 @@ public class Message extends PanacheEntityBase {
     @Column(name = "content_type", nullable = false)
     public String contentType;
 
+    /** {@code completed}, or {@code incomplete} for an answer cut short. */
+    @Column(nullable = false)
+    public String status;
+
+    /** Why an incomplete message stopped: {@code upstream_error}, {@code client_disconnected}, {@code timeout}. */
+    @Column(name = "incomplete_reason")
+    public String incompleteReason;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 

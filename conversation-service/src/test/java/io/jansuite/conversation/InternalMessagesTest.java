@@ -66,6 +66,36 @@ class InternalMessagesTest {
     }
 
     @Test
+    void anAnswerCutShortIsStoredIncompleteWithItsReason() throws Exception {
+        String id = user.createConversation("cut short");
+        asInference(user).body(Map.of("messages", List.of(Map.of("role", "user", "content", "Tell me a story")))).post(
+                "/internal/conversations/{id}/messages", id).then().statusCode(201);
+        asInference(user).body(Map.of("messages", List.of(Map.of("role", "assistant", "content", "Once upon",
+                        "status", "incomplete", "incomplete_details", Map.of("reason", "client_disconnected")))))
+                .post("/internal/conversations/{id}/messages", id).then().statusCode(201)
+                .body("data[0].status", equalTo("incomplete"))
+                .body("data[0].incomplete_details.reason", equalTo("client_disconnected"));
+        user.as().get("/v1/conversations/{id}/items", id).then().statusCode(200)
+                .body("data.status", equalTo(List.of("completed", "incomplete")))
+                .body("data[1].incomplete_details.reason", equalTo("client_disconnected"))
+                .body("data[1].content", equalTo("Once upon"))
+                .body("data[0]", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasKey("incomplete_details")));
+    }
+
+    @Test
+    void anIncompleteStatusNeedsAKnownReason() throws Exception {
+        String id = user.createConversation("x");
+        asInference(user).body(Map.of("messages", List.of(Map.of("role", "assistant", "content", "a",
+                        "status", "incomplete")))).post("/internal/conversations/{id}/messages", id)
+                .then().statusCode(400).body("error.param", equalTo("status"));
+        asInference(user).body(Map.of("messages", List.of(Map.of("role", "assistant", "content", "a",
+                        "status", "incomplete", "incomplete_details", Map.of("reason", "bored")))))
+                .post("/internal/conversations/{id}/messages", id)
+                .then().statusCode(400).body("error.param", equalTo("incomplete_details.reason"));
+        user.as().get("/v1/conversations/{id}/items", id).then().body("total", equalTo(0));
+    }
+
+    @Test
     void withoutTheInternalHeaderIs403() {
         String id = user.createConversation("x");
         user.as().get("/internal/conversations/{id}/messages", id).then().statusCode(403)

@@ -13,6 +13,7 @@ import static io.jansuite.inference.Fixtures.userToken;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jansuite.inference.client.SimulatorProvider;
 import io.jansuite.testing.PostgresResource;
@@ -21,6 +22,11 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.restassured.RestAssured;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -50,11 +56,13 @@ class ConversationTest {
         assertEquals(List.of("system", "user", "assistant", "user"), sent.getList("body.messages.role"));
         assertEquals("My name is Ada.", sent.getString("body.messages[1].content"));
         JsonPath stored = conversationState(conv);
-        assertEquals(1, stored.getList("appends").size());
-        assertEquals(List.of("user", "assistant"), stored.getList("appends[0].messages.role"));
+        assertEquals(2, stored.getList("appends").size(), "the question before the upstream call, the answer after");
+        assertEquals(List.of("user"), stored.getList("appends[0].messages.role"));
         assertEquals("What is my name?", stored.getString("appends[0].messages[0].content"));
-        assertEquals(FakeUpstreams.OPENAI_TEXT, stored.getString("appends[0].messages[1].content"));
-        assertEquals(model, stored.getString("appends[0].model"));
+        assertEquals(List.of("assistant"), stored.getList("appends[1].messages.role"));
+        assertEquals(FakeUpstreams.OPENAI_TEXT, stored.getString("appends[1].messages[0].content"));
+        assertEquals("completed", stored.getString("appends[1].messages[0].status"));
+        assertEquals(model, stored.getString("appends[1].model"));
     }
 
     @Test
@@ -67,7 +75,7 @@ class ConversationTest {
                         .encode())
                 .post("/v1/chat/completions").then().statusCode(200);
         JsonPath stored = conversationState(conv);
-        assertEquals(SimulatorProvider.PREFIX + "Tell me a story", stored.getString("appends[0].messages[1].content"));
+        assertEquals(SimulatorProvider.PREFIX + "Tell me a story", stored.getString("appends[1].messages[0].content"));
     }
 
     @Test
@@ -79,5 +87,118 @@ class ConversationTest {
                 .post("/v1/chat/completions").then().statusCode(404)
                 .body("error.code", equalTo("conversation_not_found"));
         assertEquals(0, conversationState(conv).getList("appends").size());
+    }
+
+    @Test
+    void anUpstreamDyingMidStreamLeavesTheQuestionAndThePartialAnswerMarkedIncomplete() {
+        String model = route(unique("cv"), target("openai", upstream("dies", unique("up"))));
+        String conv = unique("conv");
+        conversation(conv, token, new JsonArray());
+        String body = given().auth().oauth2(token).contentType("application/json")
+                .body(chat(model, "Tell me a story").put("stream", true).put("conversation", conv).encode())
+                .post("/v1/chat/completions").then().statusCode(200).extract().asString();
+        assertTrue(body.contains("\"code\":\"upstream_error\""), body);
+        JsonPath stored = conversationState(conv);
+        assertEquals("Tell me a story", stored.getString("appends[0].messages[0].content"));
+        assertEquals("Once upon", stored.getString("appends[1].messages[0].content"));
+        assertEquals("incomplete", stored.getString("appends[1].messages[0].status"));
+        assertEquals("upstream_error", stored.getString("appends[1].messages[0].incomplete_details.reason"));
+    }
+
+    @Test
+    void aClientLeavingMidStreamLeavesThePartialAnswerMarkedIncomplete() throws Exception {
+        String model = route(unique("cv"), target("openai", upstream("endless", unique("up"))));
+        String conv = unique("conv");
+        conversation(conv, token, new JsonArray());
+        byte[] body = chat(model, "Go on").put("stream", true).put("conversation", conv).encode()
+                .getBytes(StandardCharsets.UTF_8);
+        try (Socket socket = new Socket("127.0.0.1", RestAssured.port)) {
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST /v1/chat/completions HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + token
+                    + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length + "\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.write(body);
+            out.flush();
+            InputStream in = socket.getInputStream();
+            String received = "";
+            while (!received.contains(" more")) {
+                byte[] buf = new byte[4096];
+                int n = in.read(buf);
+                assertTrue(n > 0, "stream ended early: " + received);
+                received += new String(buf, 0, n, StandardCharsets.UTF_8);
+            }
+        }
+        long deadline = System.currentTimeMillis() + 5_000;
+        while (conversationState(conv).getList("appends").size() < 2 && System.currentTimeMillis() < deadline) {
+            Thread.sleep(50);
+        }
+        JsonPath stored = conversationState(conv);
+        assertEquals("Go on", stored.getString("appends[0].messages[0].content"));
+        assertEquals("incomplete", stored.getString("appends[1].messages[0].status"));
+        assertEquals("client_disconnected", stored.getString("appends[1].messages[0].incomplete_details.reason"));
+        assertTrue(stored.getString("appends[1].messages[0].content").contains(" more"), "the part that was sent");
+    }
+
+    @Test
+    void aWholeAnswerThatCannotBeStoredIsReportedInAHeader() {
+        String model = route(unique("cv"), simulator());
+        String conv = unique("conv");
+        conversation(conv, token, new JsonArray(), 1);
+        given().auth().oauth2(token).contentType("application/json").body(chat(model, "hi").put("conversation", conv).encode())
+                .post("/v1/chat/completions").then().statusCode(200)
+                .header("X-Conversation-Store", equalTo("failed"));
+        assertEquals(1, conversationState(conv).getList("appends").size(), "only the question was stored");
+    }
+
+    @Test
+    void aStreamedAnswerThatCannotBeStoredEndsWithAnErrorEvent() {
+        String model = route(unique("cv"), simulator());
+        String conv = unique("conv");
+        conversation(conv, token, new JsonArray(), 1);
+        String body = given().auth().oauth2(token).contentType("application/json")
+                .body(chat(model, "hi").put("stream", true).put("conversation", conv).encode())
+                .post("/v1/chat/completions").then().statusCode(200).extract().asString();
+        List<String> data = Fixtures.dataLines(body);
+        JsonObject last = new JsonObject(data.get(data.size() - 1));
+        assertEquals("conversation_store_failed", last.getJsonObject("error").getString("code"));
+        assertTrue(!data.contains("[DONE]"), "no [DONE] after an answer that was not kept");
+    }
+
+    @Test
+    void aQuestionThatCannotBeStoredIsNeverSentUpstream() {
+        String id = unique("up");
+        String model = route(unique("cv"), target("openai", upstream("openai", id)));
+        String conv = unique("conv");
+        conversation(conv, token, new JsonArray(), 0);
+        given().auth().oauth2(token).contentType("application/json").body(chat(model, "hi").put("conversation", conv).encode())
+                .post("/v1/chat/completions").then().statusCode(503)
+                .body("error.code", equalTo("conversation_unavailable"));
+        assertEquals(0, seen(id).getInt("hits"));
+    }
+
+    @Test
+    void historyIsCutToTheContextWindowOldestFirstKeepingTheSystemMessage() {
+        String id = unique("up");
+        String model = unique("cv");
+        JsonObject target = target("openai", upstream("openai", id));
+        given().body(new JsonObject().put("model", model).put("catalog_id", model).put("enabled", true)
+                .put("context_window", 1000).put("targets", new JsonArray().add(target)).encode())
+                .post(Fixtures.neighbours() + "/control/routes/" + model).then().statusCode(200);
+        JsonArray history = new JsonArray().add(new JsonObject().put("role", "system").put("content", "You are terse."));
+        for (int i = 0; i < 20; i++) {
+            // 104 tokens each (399 characters at four a token, plus four): seven fit in 1000 - 250 reserved - 13
+            history.add(new JsonObject().put("role", i % 2 == 0 ? "user" : "assistant").put("content",
+                    "turn " + i + " " + "x".repeat(393 - String.valueOf(i).length())));
+        }
+        String conv = unique("conv");
+        conversation(conv, token, history);
+        given().auth().oauth2(token).contentType("application/json").body(chat(model, "last").put("conversation", conv).encode())
+                .post("/v1/chat/completions").then().statusCode(200);
+        List<String> sent = seen(id).getList("body.messages.content");
+        assertEquals("You are terse.", sent.get(0), "the system message is kept");
+        assertEquals("last", sent.get(sent.size() - 1));
+        assertTrue(sent.get(sent.size() - 2).startsWith("turn 19 "), "the newest turn is kept");
+        assertEquals(9, sent.size(), "the system message, the seven newest turns that fit, the question");
+        assertTrue(sent.get(1).startsWith("turn 13 "), "dropped from the oldest: " + sent.get(1));
     }
 }

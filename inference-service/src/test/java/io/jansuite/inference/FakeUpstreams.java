@@ -15,7 +15,8 @@ import java.util.concurrent.TimeUnit;
  * Upstream providers speaking the OpenAI and Anthropic wire formats, with the chunk shapes the real ones send.
  * A base URL is {@code http://127.0.0.1:<port>/<scenario>/<id>/v1}: the scenario picks the behaviour
  * ({@code openai}, {@code anthropic}, {@code error500}, {@code error429}, {@code error400}, {@code hang},
- * {@code stall}, {@code endless}, {@code flaky}) and {@code GET /control/<id>} tells what that id received:
+ * {@code stall}, {@code endless}, {@code flaky}, {@code midstreamerror}, {@code dies}: a first chunk, then the
+ * connection closed as by a crashed provider) and {@code GET /control/<id>} tells what that id received:
  * {@code {hits, body, headers, closed}} ({@code closed}: the caller hung up before the end).
  */
 public class FakeUpstreams implements QuarkusTestResourceLifecycleManager {
@@ -94,6 +95,12 @@ public class FakeUpstreams implements QuarkusTestResourceLifecycleManager {
                 sseHead(res);
                 res.end("data: " + OpenAiShapes.chunk("chatcmpl-err", "{\"role\":\"assistant\",\"content\":\"Hel\"}", null)
                         + "\n\ndata: {\"error\":{\"message\":\"The server had an error\",\"type\":\"server_error\"}}\n\n");
+            }
+            case "dies" -> {
+                sseHead(res);
+                res.write("data: " + OpenAiShapes.chunk("chatcmpl-dies", "{\"role\":\"assistant\",\"content\":\"Once upon\"}",
+                        null) + "\n\n");
+                timer[0] = vertx.setTimer(30, t -> req.connection().close());
             }
             case "stall" -> {
                 sseHead(res);

@@ -65,6 +65,12 @@ final class Fixtures {
         return model;
     }
 
+    /** The catalog answers 503 (as when its database is down) until {@code catalogDown(false)}. */
+    static void catalogDown(boolean down) {
+        given().body(new JsonObject().put("down", down).encode()).post(neighbours() + "/control/catalog").then()
+                .statusCode(200);
+    }
+
     static void removeRoute(String model) {
         given().delete(neighbours() + "/control/routes/" + model).then().statusCode(200);
     }
@@ -75,7 +81,13 @@ final class Fixtures {
     }
 
     static void conversation(String id, String token, JsonArray messages) {
-        given().body(new JsonObject().put("authorization", "Bearer " + token).put("messages", messages).encode())
+        conversation(id, token, messages, Integer.MAX_VALUE);
+    }
+
+    /** A conversation whose appends after the first {@code acceptAppends} fail with 500. */
+    static void conversation(String id, String token, JsonArray messages, int acceptAppends) {
+        given().body(new JsonObject().put("authorization", "Bearer " + token).put("messages", messages)
+                .put("accept_appends", acceptAppends).encode())
                 .post(neighbours() + "/control/conversations/" + id).then().statusCode(200);
     }
 

@@ -43,8 +43,10 @@ class OpenAiUpstreamTest {
         String model = route(unique("oa"), target("openai", upstream("openai", id)).put("api_key", "sk-upstream-secret"));
         String body = given().auth().oauth2(token).contentType("application/json")
                 .body(chat(model, "hi").put("user", "u-1").put("seed", 42).encode())
-                .post("/v1/chat/completions").then().statusCode(200).extract().asString();
-        assertEquals(OpenAiShapes.completion(FakeUpstreams.OPENAI_TEXT), body);
+                .post("/v1/chat/completions").then().statusCode(200)
+                .header("X-Upstream-Model", "upstream-openai").extract().asString();
+        assertEquals(OpenAiShapes.completion(FakeUpstreams.OPENAI_TEXT).replace(OpenAiShapes.MODEL, model), body,
+                "the upstream's bytes, naming the model the client asked for");
         JsonPath upstream = seen(id);
         assertEquals("upstream-openai", upstream.getString("body.model"));
         assertEquals(42, upstream.getInt("body.seed"), "unknown fields reach the upstream");
@@ -72,8 +74,10 @@ class OpenAiUpstreamTest {
                 .body(chat(model, "hi").put("stream", true).encode())
                 .post("/v1/chat/completions").then().statusCode(200).extract().asString();
         List<String> data = Fixtures.dataLines(body);
-        List<String> expected = OpenAiShapes.textChunks(FakeUpstreams.OPENAI_TOKENS);
-        assertEquals(expected, data.subList(0, data.size() - 1), "chunks byte for byte, no usage chunk unasked");
+        List<String> expected = OpenAiShapes.textChunks(FakeUpstreams.OPENAI_TOKENS).stream()
+                .map(c -> c.replace(OpenAiShapes.MODEL, model)).toList();
+        assertEquals(expected, data.subList(0, data.size() - 1),
+                "chunks byte for byte but for the model the client asked for, no usage chunk unasked");
         assertEquals("[DONE]", data.get(data.size() - 1));
         assertTrue(seen(id).getBoolean("body.stream_options.include_usage"), "usage is always asked of the upstream");
     }
@@ -87,7 +91,7 @@ class OpenAiUpstreamTest {
                         .encode())
                 .post("/v1/chat/completions").then().statusCode(200).extract().asString();
         List<String> data = Fixtures.dataLines(body);
-        assertEquals(OpenAiShapes.usageChunk(), data.get(data.size() - 2));
+        assertEquals(OpenAiShapes.usageChunk().replace(OpenAiShapes.MODEL, model), data.get(data.size() - 2));
     }
 
     @Test
@@ -99,7 +103,8 @@ class OpenAiUpstreamTest {
                         .encode())
                 .post("/v1/chat/completions").then().statusCode(200).extract().asString();
         List<String> data = Fixtures.dataLines(body);
-        assertEquals(OpenAiShapes.toolChunks(), data.subList(0, data.size() - 1));
+        assertEquals(OpenAiShapes.toolChunks().stream().map(c -> c.replace(OpenAiShapes.MODEL, model)).toList(),
+                data.subList(0, data.size() - 1));
         JsonPath upstream = seen(id);
         assertEquals("get_weather", upstream.getString("body.tools[0].function.name"));
         assertEquals("auto", upstream.getString("body.tool_choice"));

@@ -119,13 +119,15 @@ public final class LocalSuite implements AutoCloseable {
                     : Database.embedded(local.resolve("pgdata"), pgPort, logs.resolve("postgres.log"));
             Map<String, String> env = serviceEnv(environment, running.db, secrets, ingressPort);
             services.forEach((name, port) -> putUnlessSet(env, environment, urlVariable(name), "http://" + Suite.HOST + ":" + port));
+            // usage rows the database refused wait here, per suite (a shared temp dir would mix suites' rows)
+            putUnlessSet(env, environment, "USAGE_SPILL_DIR", local.resolve("usage-spill").toString());
             // the ingress first, while the machine is quiet (five JVMs starting make its class loading crawl)
             running.vertx = Vertx.vertx(new VertxOptions().setMaxEventLoopExecuteTime(5).setMaxEventLoopExecuteTimeUnit(TimeUnit.SECONDS));
             running.ingress = Ingress.start(running.vertx, "0.0.0.0", ingressPort, routes, Ingress.localUpstreams(routes),
                     Ingress.Options.defaults()).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
             running.suite = new Suite(root, logs, local.resolve("run"), env,
                     serviceSecrets(environment, secrets, InternalCalls.load(root.resolve("deploy/calls.tsv")), services.keySet()),
-                    javaOptions(environment));
+                    javaOptions(environment), StartupCache.forLauncher(local, environment));
             running.suite.start(services, watcher);
             return running;
         } catch (Exception e) {

@@ -56,6 +56,7 @@ public final class Suite implements AutoCloseable {
     private final Map<String, String> env;
     private final Map<String, Map<String, String>> serviceEnv;
     private final List<String> javaOptions;
+    private final StartupCache cache;
     private final Map<String, Process> processes = new LinkedHashMap<>();
     private final Map<String, ProcessBuilder> builders = new LinkedHashMap<>();
     private final Map<String, RestartBackoff> backoffs = new LinkedHashMap<>();
@@ -68,6 +69,9 @@ public final class Suite implements AutoCloseable {
     private Watcher watcher = Watcher.QUIET;
     private volatile boolean stopping;
 
+    /** How long a service that records its start-up cache may take to stop (JDK 25 assembles it at exit). */
+    static final long RECORDING_GRACE_SECONDS = 300;
+
     /**
      * @param root        the repository root (holds the service modules)
      * @param logs        where the service logs go
@@ -75,15 +79,17 @@ public final class Suite implements AutoCloseable {
      * @param env         added to (and overriding) the launcher's own environment for every service
      * @param serviceEnv  added for one service only (its own secrets)
      * @param javaOptions JVM options of every service
+     * @param cache       each service's start-up cache (used, or recorded while it runs)
      */
-    public Suite(Path root, Path logs, Path run, Map<String, String> env, Map<String, Map<String, String>> serviceEnv,
-                 List<String> javaOptions) {
+    Suite(Path root, Path logs, Path run, Map<String, String> env, Map<String, Map<String, String>> serviceEnv,
+          List<String> javaOptions, StartupCache cache) {
         this.root = root;
         this.logs = logs;
         this.run = run;
         this.env = Map.copyOf(env);
         this.serviceEnv = Map.copyOf(serviceEnv);
         this.javaOptions = List.copyOf(javaOptions);
+        this.cache = cache;
     }
 
     public static Path runnerJar(Path root, String service) {
@@ -112,11 +118,13 @@ public final class Suite implements AutoCloseable {
             if (Files.exists(log)) {
                 Files.move(log, logs.resolve(service + ".log.1"), StandardCopyOption.REPLACE_EXISTING);
             }
+            Path app = snapshot(service);
             List<String> command = new ArrayList<>();
             command.add(java);
             command.addAll(javaOptions);
+            command.addAll(cache.options(service, app));
             command.add("-jar");
-            command.add(snapshot(service).resolve("quarkus-run.jar").toString());
+            command.add(app.resolve("quarkus-run.jar").toString());
             ProcessBuilder builder = new ProcessBuilder(command)
                     .directory(root.resolve(service).toFile())
                     .redirectErrorStream(true)
@@ -189,7 +197,8 @@ public final class Suite implements AutoCloseable {
                     try {
                         Files.createLink(copy, file);
                     } catch (IOException | UnsupportedOperationException e) {
-                        Files.copy(file, copy, StandardCopyOption.REPLACE_EXISTING);
+                        // with its time, which the start-up cache's fingerprint and the JVM check
+                        Files.copy(file, copy, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
                     }
                 }
             }
@@ -223,20 +232,27 @@ public final class Suite implements AutoCloseable {
         return Map.copyOf(restarts);
     }
 
-    /** Stops every service (and any restart due): SIGTERM to all, up to {@code graceSeconds} to finish, then SIGKILL. */
+    /**
+     * Stops every service (and any restart due): SIGTERM to all, up to {@code graceSeconds} to finish (more while
+     * a start-up cache is being written: see {@link StartupCache}), then SIGKILL.
+     */
     public void stop(long graceSeconds) {
-        List<Process> all;
+        Map<String, Process> all;
         synchronized (this) {
             stopping = true;
             restarter.shutdownNow();
-            all = new ArrayList<>(processes.values());
+            all = new LinkedHashMap<>(processes);
         }
-        for (Process p : all) {
+        if (cache.recordingAny()) {
+            graceSeconds = Math.max(graceSeconds, RECORDING_GRACE_SECONDS);
+            System.out.println("Writing the services' start-up caches (once per build and JDK; the next start is faster)...");
+        }
+        for (Process p : all.values()) {
             p.descendants().forEach(ProcessHandle::destroy);
             p.destroy();
         }
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(graceSeconds);
-        for (Process p : all) {
+        for (Process p : all.values()) {
             try {
                 long left = Math.max(0, deadline - System.nanoTime());
                 if (!p.waitFor(left, TimeUnit.NANOSECONDS)) {
@@ -248,6 +264,11 @@ public final class Suite implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
+        all.forEach((service, p) -> {
+            if (!p.isAlive()) {
+                cache.settle(service, p.exitValue());
+            }
+        });
     }
 
     @Override

@@ -126,7 +126,8 @@ class SupervisionTest {
 
     private static Suite startSuite(int port, BlockingQueue<String> events) throws Exception {
         Suite started = new Suite(root, root.resolve("logs-" + port), root.resolve("run-" + port),
-                Map.of("FAKE_START_DELAY_MS", "2000"), Map.of(), List.of("-Xmx32m", "-XX:TieredStopAtLevel=1"));
+                Map.of("FAKE_START_DELAY_MS", "2000"), Map.of(), List.of("-Xmx32m", "-XX:TieredStopAtLevel=1"),
+                new StartupCache(root.resolve("jvm-cache-" + port), Runtime.version(), List.of(), false));
         started.start(Map.of(SERVICE, port), new Suite.Watcher() {
             @Override
             public void exited(String service, int exitCode, Duration restartIn) {

@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 /**
- * Real clients, unchanged: the seed page's JavaScript examples, and the official OpenAI SDK (openai@6.49.0).
+ * Real clients, unchanged: the seed page's JavaScript examples, the official OpenAI SDK (openai@6.49.0: chat
+ * completions and the Responses API) and the official Anthropic SDK (@anthropic-ai/sdk@1.10.0).
  * Without Node.js they are skipped with a notice, except under CI=true where that is a failure.
  */
 @Order(2)
@@ -30,7 +31,8 @@ class NodeClientsTest {
             throw new IllegalStateException("CI=true but Node.js is not on the PATH");
         }
         assumeTrue(node, "Node.js is not installed: the seed-page and OpenAI SDK tests are skipped");
-        if (!Files.isDirectory(NODE_DIR.resolve("node_modules/openai"))) {
+        if (!Files.isDirectory(NODE_DIR.resolve("node_modules/openai"))
+                || !Files.isDirectory(NODE_DIR.resolve("node_modules/@anthropic-ai/sdk"))) {
             Result install = run(List.of("npm", "ci", "--no-audit", "--no-fund"), Map.of(), 300);
             assertEquals(0, install.exit, "npm ci: " + install.output);
         }
@@ -49,6 +51,22 @@ class NodeClientsTest {
     void officialOpenAiSdkWorksWithAnApiKey() throws Exception {
         String key = (String) Api.apiKey(Api.guestToken(), "read", "write").get("key");
         Result r = run(List.of("node", "openai-sdk.mjs"), Map.of("BASE_URL", RunningSuite.BASE, "API_KEY", key), 120);
+        System.out.println(r.output);
+        assertEquals(0, r.exit, r.output);
+    }
+
+    @Test
+    void gatewayEndpointsWorkWithTheOfficialOpenAiAndAnthropicSdks() throws Exception {
+        String key = (String) Api.apiKey(Api.guestToken(), "read", "write").get("key");
+        Result r = run(List.of("node", "gateway-sdks.mjs"), Map.of("BASE_URL", RunningSuite.BASE, "API_KEY", key), 120);
+        System.out.println(r.output);
+        assertEquals(0, r.exit, r.output);
+    }
+
+    @Test
+    void officialOpenAiSdkSpeaksTheResponsesApi() throws Exception {
+        String key = (String) Api.apiKey(Api.guestToken(), "read", "write").get("key");
+        Result r = run(List.of("node", "responses-sdk.mjs"), Map.of("BASE_URL", RunningSuite.BASE, "API_KEY", key), 120);
         System.out.println(r.output);
         assertEquals(0, r.exit, r.output);
     }

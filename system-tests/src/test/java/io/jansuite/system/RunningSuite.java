@@ -36,12 +36,15 @@ final class RunningSuite {
 
     final Path repo;
     final Path root;
+    /** The ingress of this suite. */
+    final String base;
     private final Process launcher;
     private final String database;
 
-    private RunningSuite(Path repo, Path root, Process launcher, String database) {
+    private RunningSuite(Path repo, Path root, String base, Process launcher, String database) {
         this.repo = repo;
         this.root = root;
+        this.base = base;
         this.launcher = launcher;
         this.database = database;
     }
@@ -57,8 +60,32 @@ final class RunningSuite {
     }
 
     private static RunningSuite start() throws Exception {
+        String database = null;
+        String databaseUrl = null;
+        if (LocalServices.listening(LocalServices.POSTGRES_PORT)) {
+            database = "jansuite_system_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+            admin("CREATE DATABASE " + database);
+            databaseUrl = "postgres://postgres@127.0.0.1:5432/" + database;
+        } else if (LocalServices.isCi()) {
+            throw new IllegalStateException("CI=true but no PostgreSQL listens on 127.0.0.1:5432");
+        }
+        // five JVMs starting on a busy 2-core machine have taken ~180 s each
+        return start("suite-root", PORT_OFFSET, databaseUrl, database, LocalServices.redisAvailable(),
+                Duration.ofSeconds(360));
+    }
+
+    /**
+     * A suite of a test's own, beside the shared one: its own ports ({@code offset}), its own PostgreSQL
+     * ({@code databaseUrl}), with or without Redis. The caller stops it.
+     */
+    static RunningSuite startOwn(String name, int offset, String databaseUrl, boolean redis) throws Exception {
+        return start(name, offset, databaseUrl, null, redis, Duration.ofSeconds(360));
+    }
+
+    private static RunningSuite start(String name, int offset, String databaseUrl, String database, boolean redis,
+            Duration healthyWithin) throws Exception {
         Path repo = Path.of("..").toAbsolutePath().normalize();
-        Path root = Path.of("target", "suite-root").toAbsolutePath();
+        Path root = Path.of("target", name).toAbsolutePath();
         Files.createDirectories(root.resolve("deploy"));
         for (String service : SERVICES) {
             link(root.resolve(service), repo.resolve(service));
@@ -72,27 +99,28 @@ final class RunningSuite {
         Map<String, String> env = pb.environment();
         env.put("ADMIN_EMAIL", ADMIN_EMAIL);
         env.put("ADMIN_PASSWORD", ADMIN_PASSWORD);
-        env.put("JANSUITE_PORT_OFFSET", String.valueOf(PORT_OFFSET));
+        // every test signs in from 127.0.0.1: the per-address sign-in limit is tested in auth-service
+        env.put("APP_AUTH_SIGN_IN_MAX_PER_CLIENT", "100000");
+        env.put("JANSUITE_PORT_OFFSET", String.valueOf(offset));
         env.remove("JANSUITE_PORT");
         env.remove("JANSUITE_PG_PORT");
         env.remove("JANSUITE_LOCAL_DIR");
         env.remove("DATABASE_URL");
-        String database = null;
-        if (LocalServices.listening(LocalServices.POSTGRES_PORT)) {
-            database = "jansuite_system_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
-            admin("CREATE DATABASE " + database);
-            env.put("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/" + database);
-        } else if (LocalServices.isCi()) {
-            throw new IllegalStateException("CI=true but no PostgreSQL listens on 127.0.0.1:5432");
+        env.remove("REDIS_URL");
+        // no start-up caches: a first run records them and its stop then waits for the JVMs to write them
+        // (ShutdownTest times the stop); the caches have their own test (local-suite StartupCacheTest)
+        env.put("JANSUITE_JVM_CACHE", "off");
+        if (databaseUrl != null) {
+            env.put("DATABASE_URL", databaseUrl);
         }
-        if (LocalServices.redisAvailable()) {
+        if (redis) {
             env.put("REDIS_URL", LocalServices.redisUrl());
         }
         pb.redirectErrorStream(true).redirectOutput(root.resolve("launcher.log").toFile());
         Process process = pb.start();
-        RunningSuite suite = new RunningSuite(repo, root, process, database);
+        RunningSuite suite = new RunningSuite(repo, root, "http://localhost:" + (8000 + offset), process, database);
         Runtime.getRuntime().addShutdownHook(new Thread(suite::stop));
-        suite.awaitHealthy(Duration.ofSeconds(300)); // five JVMs starting on a busy 2-core machine take minutes
+        suite.awaitHealthy(healthyWithin);
         return suite;
     }
 
@@ -105,7 +133,7 @@ final class RunningSuite {
                 throw new IllegalStateException("the launcher exited: " + Files.readString(root.resolve("launcher.log")));
             }
             try {
-                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(BASE + "/healthz"))
+                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/healthz"))
                         .timeout(Duration.ofSeconds(3)).build(), HttpResponse.BodyHandlers.ofString());
                 last = r.statusCode() + " " + r.body();
                 if (r.statusCode() == 200) {

@@ -2,11 +2,14 @@ package io.jansuite.admin.client;
 
 import io.jansuite.common.auth.InternalApi;
 import io.jansuite.common.api.DataEnvelope;
+import io.jansuite.common.client.NeighbourErrors;
+import io.quarkus.rest.client.reactive.ClientExceptionMapper;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.util.Map;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
@@ -20,4 +23,9 @@ interface InferenceApi {
     @GET
     @Path("/totals")
     Uni<DataEnvelope<Map<String, Long>>> totals();
+
+    @ClientExceptionMapper
+    static RuntimeException toException(Response response) {
+        return NeighbourErrors.from("inference-service", response);
+    }
 }

@@ -1,18 +1,17 @@
 package io.jansuite.admin.rest;
 
 import io.jansuite.common.api.QueryFlags;
-import io.jansuite.admin.api.AdminRequests;
+import io.jansuite.catalog.adminapi.AdminRequests;
 import io.jansuite.admin.api.AdminViews;
-import io.jansuite.admin.api.AdminViews.Catalog;
+import io.jansuite.catalog.adminapi.CatalogView;
 import io.jansuite.admin.api.AdminViews.CatalogWithUsage;
 import io.jansuite.admin.api.AdminViews.Count;
-import io.jansuite.admin.api.AdminViews.ProviderModel;
+import io.jansuite.catalog.adminapi.ProviderModelView;
 import io.jansuite.admin.service.ModelAdmin;
 import io.jansuite.common.api.DataEnvelope;
 import io.jansuite.common.api.ListEnvelope;
 import io.jansuite.common.api.Page;
 import io.jansuite.common.auth.CurrentCaller;
-import io.jansuite.common.http.RequestIds;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -46,7 +45,7 @@ public class AdminModelsResource {
     @GET
     @Path("/provider-models")
     @Operation(summary = "Provider models, filtered by provider (id, name or type) and enabled")
-    public Uni<ListEnvelope<ProviderModel>> list(@QueryParam("provider") String provider,
+    public Uni<ListEnvelope<ProviderModelView>> list(@QueryParam("provider") String provider,
             @QueryParam("enabled") String enabled, @QueryParam("limit") String limit, @QueryParam("offset") String offset) {
         return models.list(blankToNull(provider), QueryFlags.parse(enabled, "enabled"), Page.of(limit, offset));
     }
@@ -54,23 +53,23 @@ public class AdminModelsResource {
     @GET
     @Path("/provider-models/{modelId}")
     @Operation(summary = "A provider model by upstream id (e.g. gpt-4o-mini) or pmdl_ id; 409 when ambiguous")
-    public Uni<DataEnvelope<ProviderModel>> get(@PathParam("modelId") String modelId) {
+    public Uni<DataEnvelope<ProviderModelView>> get(@PathParam("modelId") String modelId) {
         return models.get(modelId).map(DataEnvelope::of);
     }
 
     @PATCH
     @Path("/provider-models/{modelId}")
     @Operation(summary = "Edit a provider model; takes effect for chat completions at once")
-    public Uni<DataEnvelope<ProviderModel>> patch(@PathParam("modelId") String modelId,
+    public Uni<DataEnvelope<ProviderModelView>> patch(@PathParam("modelId") String modelId,
             @Valid @NotNull AdminRequests.ProviderModelPatch patch) {
-        return models.patch(caller.get(), RequestIds.current(), modelId, patch).map(DataEnvelope::of);
+        return models.patch(caller.get(), modelId, patch).map(DataEnvelope::of);
     }
 
     @POST
     @Path("/provider-models/bulk-toggle")
     @Operation(summary = "Enable or disable provider models by upstream or pmdl_ id; unknown ids are not counted")
     public Uni<DataEnvelope<Count>> toggleModels(@Valid @NotNull AdminRequests.ModelToggle request) {
-        return models.toggleModels(caller.get(), RequestIds.current(), request).map(DataEnvelope::of);
+        return models.toggleModels(caller.get(), request).map(DataEnvelope::of);
     }
 
     @GET
@@ -87,23 +86,23 @@ public class AdminModelsResource {
     @Operation(summary = "Create a public model served by provider models (pmdl_ ids, in priority order)")
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = AdminViews.CatalogEnvelope.class)))
-    public Uni<DataEnvelope<Catalog>> createCatalog(@Valid @NotNull AdminRequests.CatalogCreate request) {
-        return models.createCatalog(caller.get(), RequestIds.current(), request).map(DataEnvelope::of);
+    public Uni<DataEnvelope<CatalogView>> createCatalog(@Valid @NotNull AdminRequests.CatalogCreate request) {
+        return models.createCatalog(caller.get(), request).map(DataEnvelope::of);
     }
 
     @PATCH
     @Path("/catalogs/{id}")
     @Operation(summary = "Edit a public model; models replaces its provider models, in priority order")
-    public Uni<DataEnvelope<Catalog>> patchCatalog(@PathParam("id") String id,
+    public Uni<DataEnvelope<CatalogView>> patchCatalog(@PathParam("id") String id,
             @Valid @NotNull AdminRequests.CatalogPatch request) {
-        return models.patchCatalog(caller.get(), RequestIds.current(), id, request).map(DataEnvelope::of);
+        return models.patchCatalog(caller.get(), id, request).map(DataEnvelope::of);
     }
 
     @POST
     @Path("/catalogs/bulk-toggle")
     @Operation(summary = "Enable or disable catalog entries; unknown ids are not counted")
     public Uni<DataEnvelope<Count>> toggleCatalogs(@Valid @NotNull AdminRequests.CatalogToggle request) {
-        return models.toggleCatalogs(caller.get(), RequestIds.current(), request).map(DataEnvelope::of);
+        return models.toggleCatalogs(caller.get(), request).map(DataEnvelope::of);
     }
 
     static String blankToNull(String s) {

@@ -1,14 +1,13 @@
 package io.jansuite.admin.rest;
 
-import io.jansuite.admin.api.AdminRequests;
+import io.jansuite.catalog.adminapi.AdminRequests;
 import io.jansuite.admin.api.AdminViews;
-import io.jansuite.admin.api.AdminViews.McpTool;
-import io.jansuite.admin.api.AdminViews.Provider;
-import io.jansuite.admin.api.AdminViews.SyncResult;
+import io.jansuite.catalog.adminapi.McpToolView;
+import io.jansuite.catalog.adminapi.ProviderView;
+import io.jansuite.catalog.adminapi.SyncResult;
 import io.jansuite.admin.service.ProviderAdmin;
 import io.jansuite.common.api.DataEnvelope;
 import io.jansuite.common.auth.CurrentCaller;
-import io.jansuite.common.http.RequestIds;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -43,7 +42,7 @@ public class AdminProvidersResource {
     @GET
     @Path("/providers")
     @Operation(summary = "All providers (has_api_key, never the key)")
-    public Uni<DataEnvelope<List<Provider>>> list() {
+    public Uni<DataEnvelope<List<ProviderView>>> list() {
         return providers.list().map(DataEnvelope::of);
     }
 
@@ -53,49 +52,49 @@ public class AdminProvidersResource {
     @Operation(summary = "Add a provider: openai (any OpenAI-compatible API), anthropic or simulator")
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = AdminViews.ProviderEnvelope.class)))
-    public Uni<DataEnvelope<Provider>> create(@Valid @NotNull AdminRequests.ProviderCreate request) {
-        return providers.create(caller.get(), RequestIds.current(), request).map(DataEnvelope::of);
+    public Uni<DataEnvelope<ProviderView>> create(@Valid @NotNull AdminRequests.ProviderCreate request) {
+        return providers.create(caller.get(), request).map(DataEnvelope::of);
     }
 
     @GET
     @Path("/providers/{id}")
     @Operation(summary = "A provider by id (has_api_key, never the key)")
-    public Uni<DataEnvelope<Provider>> get(@PathParam("id") String id) {
+    public Uni<DataEnvelope<ProviderView>> get(@PathParam("id") String id) {
         return providers.get(id).map(DataEnvelope::of);
     }
 
     @PATCH
     @Path("/providers/{id}")
     @Operation(summary = "Edit a provider; api_key replaces the stored key, an empty one removes it")
-    public Uni<DataEnvelope<Provider>> patch(@PathParam("id") String id, @Valid @NotNull AdminRequests.ProviderPatch request) {
-        return providers.patch(caller.get(), RequestIds.current(), id, request).map(DataEnvelope::of);
+    public Uni<DataEnvelope<ProviderView>> patch(@PathParam("id") String id, @Valid @NotNull AdminRequests.ProviderPatch request) {
+        return providers.patch(caller.get(), id, request).map(DataEnvelope::of);
     }
 
     @DELETE
     @Path("/providers/{id}")
     @Operation(summary = "Delete a provider with its provider models")
     public Uni<Void> delete(@PathParam("id") String id, @QueryParam("reason") String reason) {
-        return providers.delete(caller.get(), RequestIds.current(), id, reason);
+        return providers.delete(caller.get(), id, reason);
     }
 
     @POST
     @Path("/providers/{id}/sync")
     @Operation(summary = "Import the upstream's /models as provider models and catalog entries")
     public Uni<DataEnvelope<SyncResult>> sync(@PathParam("id") String id, @QueryParam("reason") String reason) {
-        return providers.sync(caller.get(), RequestIds.current(), id, reason).map(DataEnvelope::of);
+        return providers.sync(caller.get(), id, reason).map(DataEnvelope::of);
     }
 
     @GET
     @Path("/mcp-tools")
     @Operation(summary = "All MCP tools, enabled or not, with their content filters")
-    public Uni<DataEnvelope<List<McpTool>>> tools() {
+    public Uni<DataEnvelope<List<McpToolView>>> tools() {
         return providers.tools().map(DataEnvelope::of);
     }
 
     @PATCH
     @Path("/mcp-tools/{id}")
     @Operation(summary = "Enable or disable a tool (enabled, alias is_active) or set its content filter")
-    public Uni<DataEnvelope<McpTool>> patchTool(@PathParam("id") String id, @Valid @NotNull AdminRequests.McpToolPatch request) {
-        return providers.patchTool(caller.get(), RequestIds.current(), id, request).map(DataEnvelope::of);
+    public Uni<DataEnvelope<McpToolView>> patchTool(@PathParam("id") String id, @Valid @NotNull AdminRequests.McpToolPatch request) {
+        return providers.patchTool(caller.get(), id, request).map(DataEnvelope::of);
     }
 }

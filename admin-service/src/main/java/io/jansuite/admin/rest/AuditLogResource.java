@@ -1,7 +1,7 @@
 package io.jansuite.admin.rest;
 
-import io.jansuite.admin.api.AdminViews.AuditRecord;
 import io.jansuite.admin.service.AuditLog;
+import io.jansuite.catalog.adminapi.AuditEvent;
 import io.jansuite.common.api.ListEnvelope;
 import io.jansuite.common.api.Page;
 import io.smallrye.mutiny.Uni;
@@ -23,7 +23,7 @@ public class AuditLogResource {
 
     @GET
     @Operation(summary = "Every admin change: who, what, when, reason, before and after")
-    public Uni<ListEnvelope<AuditRecord>> list(@QueryParam("limit") String limit, @QueryParam("offset") String offset,
+    public Uni<ListEnvelope<AuditEvent>> list(@QueryParam("limit") String limit, @QueryParam("offset") String offset,
             @QueryParam("action") String action) {
         return audit.list(Page.of(limit, offset), action);
     }

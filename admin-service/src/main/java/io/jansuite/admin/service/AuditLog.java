@@ -1,71 +1,96 @@
 package io.jansuite.admin.service;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.jansuite.admin.AuditEntry;
-import io.jansuite.admin.api.AdminViews.AuditRecord;
+import io.jansuite.catalog.adminapi.AuditEvent;
 import io.jansuite.common.api.ListEnvelope;
 import io.jansuite.common.api.Page;
-import io.jansuite.common.auth.Caller;
-import io.quarkus.hibernate.reactive.panache.PanacheQuery;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
-import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonObject;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
-/** The append-only record of admin changes. */
+/**
+ * The append-only record of admin changes, copied from the catalog-service's audit feed. This service's one table
+ * is used with plain SQL (the Vert.x client), not Hibernate: {@code INSERT ... ON CONFLICT DO NOTHING} is what
+ * makes a copy idempotent (two copies racing, or a page read twice, add each entry once).
+ */
 @ApplicationScoped
 public class AuditLog {
 
-    private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {
-    };
+    private static final String COLUMNS = "actor_user_id, actor_key_id, action, target_type, target_ids, reason, before,"
+            + " after, request_id, created_at";
+    private static final String COPY = "INSERT INTO admin.audit_log (catalog_event_id, " + COLUMNS + ")"
+            + " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, coalesce($11, now()))"
+            + " ON CONFLICT (catalog_event_id) DO NOTHING";
+    private static final String FILTER = " WHERE ($1::text IS NULL OR action = $1)";
 
     @Inject
-    ObjectMapper json;
+    Pool db;
 
-    /** What happened, by whom, to which ids; {@code before}/{@code after} are stored as the API shows them. */
-    public record Event(Caller actor, String action, String targetType, List<String> targetIds, String reason,
-            Object before, Object after, String requestId) {
+    /** Where the next read of the feed starts. */
+    public Uni<Long> lastCatalogEventId() {
+        return db.query("SELECT coalesce(max(catalog_event_id), 0) AS last FROM admin.audit_log").execute()
+                .map(rows -> rows.iterator().next().getLong("last"));
     }
 
-    @WithTransaction
-    public Uni<AuditEntry> record(Event event) {
-        AuditEntry e = new AuditEntry();
-        e.actorUserId = event.actor().userId();
-        e.actorKeyId = event.actor().apiKeyId();
-        e.action = event.action();
-        e.targetType = event.targetType();
-        e.targetIds = new ArrayList<>(event.targetIds());
-        e.reason = event.reason() == null || event.reason().isBlank() ? null : event.reason().trim();
-        e.before = toMap(event.before());
-        e.after = toMap(event.after());
-        e.requestId = event.requestId();
-        e.createdAt = Instant.now();
-        return e.persist();
+    /** Adds the entries it does not hold yet, in one transaction; the number added. */
+    public Uni<Integer> copy(List<AuditEvent> events) {
+        if (events.isEmpty()) {
+            return Uni.createFrom().item(0);
+        }
+        List<Tuple> rows = events.stream().map(AuditLog::row).toList();
+        return db.withTransaction(c -> c.preparedQuery(COPY).executeBatch(rows)).map(result -> {
+            int added = 0;
+            for (RowSet<Row> r = result; r != null; r = r.next()) {
+                added += r.rowCount();
+            }
+            return added;
+        });
     }
 
-    @WithSession
-    public Uni<ListEnvelope<AuditRecord>> list(Page page, String action) {
-        Sort newestFirst = Sort.descending("createdAt", "id");
-        PanacheQuery<AuditEntry> query = action == null || action.isBlank()
-                ? AuditEntry.findAll(newestFirst)
-                : AuditEntry.find("action = ?1", newestFirst, action.trim());
-        return query.count().flatMap(total -> query.range(page.offset(), page.offset() + page.limit() - 1).list()
-                .map(entries -> ListEnvelope.of(entries.stream().map(AuditLog::view).toList(), total, page)));
+    /** Newest first, optionally of one action. */
+    public Uni<ListEnvelope<AuditEvent>> list(Page page, String action) {
+        String only = action == null || action.isBlank() ? null : action.trim();
+        Uni<Long> total = db.preparedQuery("SELECT count(*) AS n FROM admin.audit_log" + FILTER).execute(Tuple.of(only))
+                .map(rows -> rows.iterator().next().getLong("n"));
+        Uni<List<AuditEvent>> entries = db.preparedQuery("SELECT id, " + COLUMNS + " FROM admin.audit_log" + FILTER
+                + " ORDER BY created_at DESC, id DESC LIMIT $2 OFFSET $3")
+                .execute(Tuple.of(only, page.limit(), page.offset())).map(AuditLog::events);
+        return Uni.combine().all().unis(total, entries).with((n, list) -> ListEnvelope.of(list, n, page));
     }
 
-    private Map<String, Object> toMap(Object value) {
-        return value == null ? null : json.convertValue(value, OBJECT);
+    private static Tuple row(AuditEvent e) {
+        return Tuple.from(new Object[] { e.id(), e.actorUserId(), e.actorKeyId(), e.action(), e.targetType(),
+                e.targetIds() == null ? new String[0] : e.targetIds().toArray(String[]::new), e.reason(),
+                json(e.before()), json(e.after()), e.requestId(),
+                e.createdAt() == null ? null : e.createdAt().atOffset(ZoneOffset.UTC) });
     }
 
-    private static AuditRecord view(AuditEntry e) {
-        return new AuditRecord(e.id, e.actorUserId, e.actorKeyId, e.action, e.targetType, e.targetIds, e.reason,
-                e.before, e.after, e.requestId, e.createdAt);
+    private static List<AuditEvent> events(RowSet<Row> rows) {
+        List<AuditEvent> out = new ArrayList<>();
+        for (Row r : rows) {
+            out.add(new AuditEvent(r.getLong("id"), r.getString("actor_user_id"), r.getString("actor_key_id"),
+                    r.getString("action"), r.getString("target_type"), Arrays.asList(r.getArrayOfStrings("target_ids")),
+                    r.getString("reason"), map(r.getJsonObject("before")), map(r.getJsonObject("after")),
+                    r.getString("request_id"), r.get(OffsetDateTime.class, "created_at").toInstant()));
+        }
+        return out;
+    }
+
+    private static JsonObject json(Map<String, Object> value) {
+        return value == null ? null : new JsonObject(value);
+    }
+
+    private static Map<String, Object> map(JsonObject value) {
+        return value == null ? null : value.getMap();
     }
 }

@@ -4,7 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** Token lifetimes, issuer and brute-force limits, in one place. */
+/** Token lifetimes, issuer and sign-in limits, in one place. */
 @ApplicationScoped
 public class AuthSettings {
 
@@ -25,6 +25,12 @@ public class AuthSettings {
 
     @ConfigProperty(name = "app.auth.login.failure-window", defaultValue = "15m")
     Duration failureWindow;
+
+    @ConfigProperty(name = "app.auth.sign-in.max-per-client", defaultValue = "60")
+    int signInsPerClient;
+
+    @ConfigProperty(name = "app.auth.sign-in.window", defaultValue = "1m")
+    Duration signInWindow;
 
     @ConfigProperty(name = "app.auth.bcrypt-cost", defaultValue = "11")
     int bcryptCost;
@@ -51,6 +57,20 @@ public class AuthSettings {
 
     public Duration failureWindow() {
         return failureWindow;
+    }
+
+    /** Sign-in requests (guest-login, register, login) one client address may make per {@link #signInWindow()}. */
+    public int signInsPerClient() {
+        return signInsPerClient;
+    }
+
+    public Duration signInWindow() {
+        return signInWindow;
+    }
+
+    /** The longest of the sign-in windows: a counter older than this has expired. */
+    public Duration longestWindow() {
+        return failureWindow.compareTo(signInWindow) >= 0 ? failureWindow : signInWindow;
     }
 
     public int bcryptCost() {

@@ -25,6 +25,10 @@ public class ApiKeyRepository implements PanacheRepositoryBase<ApiKey, String> {
         return find("id = ?1 and userId = ?2", id, userId).firstResult();
     }
 
+    public Uni<List<ApiKey>> activeOf(String userId) {
+        return find("userId = ?1 and active = true", userId).list();
+    }
+
     public Uni<ApiKey> findByHash(String keyHash) {
         return find("keyHash", keyHash).firstResult();
     }

@@ -6,6 +6,7 @@ import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.List;
 
 @ApplicationScoped
 public class SessionRepository implements PanacheRepositoryBase<AuthSession, String> {
@@ -13,6 +14,12 @@ public class SessionRepository implements PanacheRepositoryBase<AuthSession, Str
     /** Marks the session revoked; true when this call revoked it (false: unknown or already revoked). */
     public Uni<Boolean> revoke(String sessionId, Instant at) {
         return update("revokedAt = ?1 where id = ?2 and revokedAt is null", at, sessionId).map(n -> n > 0);
+    }
+
+    /** The ids of the user's sessions that are neither revoked nor expired. */
+    public Uni<List<String>> liveIdsOf(String userId, Instant now) {
+        return find("userId = ?1 and revokedAt is null and expiresAt > ?2", userId, now).list()
+                .map(list -> list.stream().map(s -> s.id).toList());
     }
 
     public Uni<RefreshToken> findRefreshToken(String tokenHash) {

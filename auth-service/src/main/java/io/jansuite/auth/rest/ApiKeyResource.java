@@ -45,7 +45,7 @@ public class ApiKeyResource {
         if (body == null) {
             throw ApiException.badRequest("missing_name", "name is required.", "name");
         }
-        return keys.create(caller.get(), body.name(), body.expiresInDays(), body.scopes())
+        return keys.create(caller.get(), body.name(), body.expiresInDays(), body.scopes(), body.models())
                 .map(c -> Response.status(201).entity(DataEnvelope.of(CreatedKey.of(c.key(), c.secret()))).build());
     }
 

@@ -23,7 +23,8 @@ final class AuthApi {
     record RevokeRequest(String token, String refreshToken) {
     }
 
-    record CreateKeyRequest(String name, Integer expiresInDays, List<String> scopes) {
+    record CreateKeyRequest(String name, Integer expiresInDays, List<String> scopes,
+            @Schema(description = "model ids the key may use (leave out for every model)", maxItems = 100) List<String> models) {
     }
 
     /** Flat, no envelope: the examples read {@code authData.access_token}. */
@@ -44,20 +45,22 @@ final class AuthApi {
         }
     }
 
-    record KeyView(String id, String name, List<String> scopes, String prefix, @JsonProperty("is_active") boolean isActive,
-            Instant createdAt, Instant expiresAt, Instant lastUsedAt) {
+    record KeyView(String id, String name, List<String> scopes,
+            @Schema(nullable = true, description = "the models the key may use; null for every model") List<String> models,
+            String prefix, @JsonProperty("is_active") boolean isActive, Instant createdAt, Instant expiresAt, Instant lastUsedAt) {
 
         static KeyView of(ApiKey k) {
-            return new KeyView(k.id, k.name, k.scopes, k.prefix, k.active, k.createdAt, k.expiresAt, k.lastUsedAt);
+            return new KeyView(k.id, k.name, k.scopes, k.models, k.prefix, k.active, k.createdAt, k.expiresAt, k.lastUsedAt);
         }
     }
 
     /** The one response that carries the key itself. */
-    record CreatedKey(String id, String key, String name, List<String> scopes, String prefix,
-            @JsonProperty("is_active") boolean isActive, Instant createdAt, Instant expiresAt) {
+    record CreatedKey(String id, String key, String name, List<String> scopes,
+            @Schema(nullable = true, description = "the models the key may use; null for every model") List<String> models,
+            String prefix, @JsonProperty("is_active") boolean isActive, Instant createdAt, Instant expiresAt) {
 
         static CreatedKey of(ApiKey k, String secret) {
-            return new CreatedKey(k.id, secret, k.name, k.scopes, k.prefix, k.active, k.createdAt, k.expiresAt);
+            return new CreatedKey(k.id, secret, k.name, k.scopes, k.models, k.prefix, k.active, k.createdAt, k.expiresAt);
         }
     }
 

@@ -9,6 +9,7 @@ import io.jansuite.auth.rest.AuthApi.TokenResponse;
 import io.jansuite.auth.service.AccountService;
 import io.jansuite.auth.service.RevocationService;
 import io.jansuite.auth.service.SessionService;
+import io.jansuite.auth.service.SignInLimit;
 import io.jansuite.common.api.DataEnvelope;
 import io.jansuite.common.auth.Caller;
 import io.jansuite.common.auth.CurrentCaller;
@@ -40,19 +41,27 @@ public class AuthResource {
     @Inject
     CurrentCaller caller;
 
+    @Inject
+    ClientAddress clientAddress;
+
+    @Inject
+    SignInLimit signInLimit;
+
     @POST
     @Path("/guest-login")
     @Operation(summary = "Create a guest account and sign it in")
-    public Uni<TokenResponse> guestLogin() {
-        return accounts.guest().map(TokenResponse::of);
+    public Uni<TokenResponse> guestLogin(RoutingContext ctx) {
+        return signInLimit.admit(clientAddress.of(ctx)).chain(accounts::guest).map(TokenResponse::of);
     }
 
     @POST
     @Path("/register")
     @Operation(summary = "Register an account (a guest calling with its token is upgraded in place)")
-    public Uni<TokenResponse> register(Credentials body) {
+    public Uni<TokenResponse> register(Credentials body, RoutingContext ctx) {
         Credentials c = body == null ? new Credentials(null, null) : body;
-        return accounts.register(c.email(), c.password(), caller.get()).map(TokenResponse::of);
+        Caller who = caller.get();
+        return signInLimit.admit(clientAddress.of(ctx))
+                .chain(() -> accounts.register(c.email(), c.password(), who)).map(TokenResponse::of);
     }
 
     @POST
@@ -60,7 +69,9 @@ public class AuthResource {
     @Operation(summary = "Sign in with e-mail and password")
     public Uni<TokenResponse> login(Credentials body, RoutingContext ctx) {
         Credentials c = body == null ? new Credentials(null, null) : body;
-        return accounts.login(c.email(), c.password(), ClientAddress.of(ctx)).map(TokenResponse::of);
+        String client = clientAddress.of(ctx);
+        return signInLimit.admit(client).chain(() -> accounts.login(c.email(), c.password(), client))
+                .map(TokenResponse::of);
     }
 
     @POST

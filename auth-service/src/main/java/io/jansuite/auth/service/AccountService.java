@@ -36,6 +36,9 @@ public class AccountService {
     @Inject
     LoginThrottle throttle;
 
+    @Inject
+    ApiKeyService apiKeys;
+
     public Uni<IssuedTokens> guest() {
         return Panache.withTransaction(() -> {
             User user = newUser(null, null, USER_ROLES, true);
@@ -81,15 +84,14 @@ public class AccountService {
         }
         String email = rawEmail.trim().toLowerCase(Locale.ROOT);
         String limitedPassword = password.length() > MAX_PASSWORD ? password.substring(0, MAX_PASSWORD) : password;
-        return throttle.check(email, clientAddress)
+        return throttle.attempt(email, clientAddress)
                 .chain(() -> Panache.withSession(() -> users.findByEmail(email)))
                 .chain(user -> hasher.matches(limitedPassword, user == null ? null : user.passwordHash).chain(ok -> {
                     if (!ok) {
-                        return throttle.recordFailure(email, clientAddress).chain(() -> Uni.createFrom()
-                                .<IssuedTokens>failure(ApiException.unauthorized("invalid_credentials",
-                                        "Wrong e-mail or password.")));
+                        return Uni.createFrom().<IssuedTokens>failure(ApiException.unauthorized("invalid_credentials",
+                                "Wrong e-mail or password."));
                     }
-                    return throttle.recordSuccess(email)
+                    return throttle.succeeded(email, clientAddress)
                             .chain(() -> Panache.withTransaction(() -> sessions.open(user)));
                 }));
     }
@@ -98,19 +100,35 @@ public class AccountService {
         return Panache.withSession(() -> users.findById(userId));
     }
 
-    /** Creates the admin account, or makes the existing account an admin with this password. Blocking: start-up only. */
-    public Uni<Boolean> ensureAdmin(String rawEmail, String passwordHash) {
+    /** What the admin bootstrap did to the account. */
+    public enum AdminOutcome { CREATED, RESET, UNCHANGED }
+
+    /**
+     * Creates the admin account, or makes the existing account an admin with this password. An account that
+     * this promotes or whose password it changes loses its sessions and API keys: whoever held them before
+     * the operator took the account over must not keep them. An admin with this very password is left alone.
+     */
+    public Uni<AdminOutcome> ensureAdmin(String rawEmail, String password) {
         String email = normaliseEmail(rawEmail);
-        return Panache.withTransaction(() -> users.findByEmail(email).chain(existing -> {
+        return Panache.withSession(() -> users.findByEmail(email)).chain(existing -> {
             if (existing == null) {
-                return users.persist(newUser(email, passwordHash, ADMIN_ROLES, false)).replaceWith(true);
+                return hasher.hash(password).chain(hash -> Panache.withTransaction(
+                        () -> users.persist(newUser(email, hash, ADMIN_ROLES, false)))).replaceWith(AdminOutcome.CREATED);
             }
-            existing.passwordHash = passwordHash;
-            existing.roles = ADMIN_ROLES;
-            existing.guest = false;
-            existing.updatedAt = Clock.now();
-            return Uni.createFrom().item(false);
-        }));
+            return hasher.matches(password, existing.passwordHash).chain(same -> {
+                if (same && existing.isAdmin() && !existing.guest) {
+                    return Uni.createFrom().item(AdminOutcome.UNCHANGED);
+                }
+                return hasher.hash(password).chain(hash -> Panache.withTransaction(() -> users.findById(existing.id)
+                        .chain(user -> {
+                            user.passwordHash = hash;
+                            user.roles = ADMIN_ROLES;
+                            user.guest = false;
+                            user.updatedAt = Clock.now();
+                            return sessions.revokeAllOf(user.id).chain(() -> apiKeys.revokeAllOf(user.id));
+                        }))).replaceWith(AdminOutcome.RESET);
+            });
+        });
     }
 
     public static String normaliseEmail(String raw) {

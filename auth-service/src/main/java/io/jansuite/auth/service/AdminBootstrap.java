@@ -9,7 +9,10 @@ import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
-/** At start-up, {@code ADMIN_EMAIL}/{@code ADMIN_PASSWORD} create the admin account or update it. */
+/**
+ * At start-up, {@code ADMIN_EMAIL}/{@code ADMIN_PASSWORD} create the admin account or update it (see
+ * {@link AccountService#ensureAdmin}: taking over an existing account revokes its sessions and keys).
+ */
 @ApplicationScoped
 public class AdminBootstrap {
 
@@ -24,9 +27,6 @@ public class AdminBootstrap {
     @Inject
     AccountService accounts;
 
-    @Inject
-    PasswordHasher hasher;
-
     void onStart(@Observes StartupEvent event) throws Throwable {
         if (email.filter(e -> !e.isBlank()).isEmpty() || password.filter(p -> !p.isEmpty()).isEmpty()) {
             return;
@@ -36,8 +36,16 @@ public class AdminBootstrap {
                     AccountService.MIN_PASSWORD);
             return;
         }
-        String hash = hasher.hashNow(password.get());
-        boolean created = VertxContextSupport.subscribeAndAwait(() -> accounts.ensureAdmin(email.get(), hash));
-        LOG.infof("admin account %s", created ? "created" : "updated");
+        AccountService.AdminOutcome outcome = apply(email.get(), password.get());
+        LOG.infof("admin account %s", switch (outcome) {
+            case CREATED -> "created";
+            case RESET -> "promoted or given the new password; its earlier sessions and API keys are revoked";
+            case UNCHANGED -> "unchanged";
+        });
+    }
+
+    /** Sets up the admin account with these credentials and waits for it (start-up, and tests). */
+    public AccountService.AdminOutcome apply(String adminEmail, String adminPassword) throws Throwable {
+        return VertxContextSupport.subscribeAndAwait(() -> accounts.ensureAdmin(adminEmail, adminPassword));
     }
 }

@@ -31,6 +31,8 @@ public class ApiKeyService {
     private static final Set<String> KNOWN_SCOPES = Set.of("read", "write", "admin");
     public static final int MAX_NAME = 100;
     public static final int MAX_DAYS = 3650;
+    public static final int MAX_MODELS = 100;
+    public static final int MAX_MODEL_ID = 256;
 
     @Inject
     ApiKeyRepository keys;
@@ -48,7 +50,8 @@ public class ApiKeyService {
     public record Created(ApiKey key, String secret) {
     }
 
-    public Uni<Created> create(Caller caller, String rawName, Integer expiresInDays, List<String> rawScopes) {
+    public Uni<Created> create(Caller caller, String rawName, Integer expiresInDays, List<String> rawScopes,
+            List<String> rawModels) {
         String name = rawName == null ? "" : rawName.trim();
         if (name.isEmpty()) {
             throw ApiException.badRequest("missing_name", "name is required.", "name");
@@ -61,6 +64,7 @@ public class ApiKeyService {
                     "expires_in_days must be between 1 and " + MAX_DAYS + ".", "expires_in_days");
         }
         List<String> scopes = scopes(caller, rawScopes);
+        List<String> models = models(caller, rawModels);
         Instant now = Clock.now();
         ApiKey key = new ApiKey();
         String secret = ApiKeyFormat.generate();
@@ -70,6 +74,7 @@ public class ApiKeyService {
         key.keyHash = ApiKeyFormat.hash(secret);
         key.prefix = ApiKeyFormat.displayPrefix(secret);
         key.scopes = scopes;
+        key.models = models;
         key.active = true;
         key.createdAt = now;
         key.expiresAt = expiresInDays == null ? null : now.plus(expiresInDays, ChronoUnit.DAYS);
@@ -108,6 +113,36 @@ public class ApiKeyService {
         return new ArrayList<>(out);
     }
 
+    /**
+     * The models the new key may use: null for every model. A key made with a limited key is limited to (a
+     * subset of) the same models.
+     */
+    private static List<String> models(Caller caller, List<String> requested) {
+        Set<String> inherited = caller.allowedModels() == null || caller.allowedModels().isEmpty()
+                ? null : caller.allowedModels();
+        if (requested == null) {
+            return inherited == null ? null : List.copyOf(inherited);
+        }
+        if (requested.isEmpty() || requested.size() > MAX_MODELS) {
+            throw ApiException.badRequest("invalid_models",
+                    "models must name between 1 and " + MAX_MODELS + " model ids; leave it out for every model.", "models");
+        }
+        Set<String> out = new LinkedHashSet<>();
+        for (String raw : requested) {
+            String model = raw == null ? "" : raw.strip();
+            if (model.isEmpty() || model.length() > MAX_MODEL_ID || model.chars().anyMatch(Character::isISOControl)) {
+                throw ApiException.badRequest("invalid_models",
+                        "each of models must be a model id of 1 to " + MAX_MODEL_ID + " characters.", "models");
+            }
+            out.add(model);
+        }
+        if (inherited != null && !inherited.containsAll(out)) {
+            throw ApiException.forbidden("model_not_allowed",
+                    "An API key cannot create a key for models it may not use itself.");
+        }
+        return new ArrayList<>(out);
+    }
+
     public Uni<ListEnvelope<ApiKey>> list(Caller caller, Page page) {
         return Panache.withSession(() -> keys.listForUser(caller.userId(), page)
                 .chain(list -> keys.countForUser(caller.userId()).map(total -> ListEnvelope.of(list, total, page))));
@@ -123,6 +158,17 @@ public class ApiKeyService {
     public Uni<Void> revokeBySecret(String secret) {
         return Panache.withTransaction(() -> keys.findByHash(ApiKeyFormat.hash(secret)).chain(this::deactivate))
                 .replaceWithVoid();
+    }
+
+    /** Revokes every active key of the user, in the caller's transaction (each one in the feed). */
+    public Uni<Void> revokeAllOf(String userId) {
+        return keys.activeOf(userId).chain(list -> {
+            Uni<Void> all = Uni.createFrom().voidItem();
+            for (ApiKey key : list) {
+                all = all.chain(() -> deactivate(key)).replaceWithVoid();
+            }
+            return all;
+        });
     }
 
     private Uni<ApiKey> deactivate(ApiKey key) {

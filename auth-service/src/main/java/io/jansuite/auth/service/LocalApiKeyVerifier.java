@@ -6,6 +6,7 @@ import io.jansuite.common.auth.VerifiedKey;
 import io.jansuite.common.error.ApiException;
 import io.smallrye.mutiny.Uni;
 import io.jansuite.auth.CommaSeparated;
+import io.jansuite.auth.LineSeparated;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowIterator;
@@ -14,6 +15,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -24,7 +26,7 @@ import java.util.Set;
 @ApplicationScoped
 public class LocalApiKeyVerifier implements ApiKeyVerifier {
 
-    private static final String QUERY = "SELECT k.id, k.user_id, k.scopes, k.expires_at, u.roles, u.is_guest "
+    private static final String QUERY = "SELECT k.id, k.user_id, k.scopes, k.models, k.expires_at, u.roles, u.is_guest "
             + "FROM auth.api_keys k JOIN auth.users u ON u.id = k.user_id WHERE k.key_hash = $1 AND k.is_active";
 
     @Inject
@@ -55,8 +57,15 @@ public class LocalApiKeyVerifier implements ApiKeyVerifier {
                     String keyId = row.getString("id");
                     usage.used(keyId);
                     return new VerifiedKey(keyId, row.getString("user_id"), strings(row.getString("scopes")),
-                            strings(row.getString("roles")), row.getBoolean("is_guest"), expiresAt);
+                            strings(row.getString("roles")), row.getBoolean("is_guest"), expiresAt,
+                            models(row.getString("models")));
                 });
+    }
+
+    /** Null (every model) stays null. */
+    private static Set<String> models(String column) {
+        List<String> models = LineSeparated.split(column);
+        return models == null ? null : Set.copyOf(models);
     }
 
     private static Set<String> strings(String column) {

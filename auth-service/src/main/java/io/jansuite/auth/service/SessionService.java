@@ -117,6 +117,19 @@ public class SessionService {
                 .replaceWithVoid();
     }
 
+    /** Revokes every live session of the user, in the caller's transaction (each one in the feed). */
+    public Uni<Void> revokeAllOf(String userId) {
+        Instant now = Clock.now();
+        return sessions.liveIdsOf(userId, now).chain(ids -> {
+            Uni<Void> all = Uni.createFrom().voidItem();
+            for (String id : ids) {
+                all = all.chain(() -> revokeInTransaction(id, now)).invoke(() -> revocations.revokeSession(id))
+                        .replaceWithVoid();
+            }
+            return all;
+        });
+    }
+
     private Uni<Boolean> revokeInTransaction(String sessionId, Instant now) {
         return sessions.revoke(sessionId, now).call(revoked -> revoked
                 ? feed.append(Revocation.SESSION, sessionId, now) : Uni.createFrom().voidItem());

@@ -39,7 +39,8 @@ public class CatalogBootstrap {
             new Seed("jan-v2-30b", "Jan v2 30B", 131072, List.of("chat", "tools", "browser", "reasoning")),
             new Seed("gpt-4o-mini", "GPT-4o mini", 128000, List.of("chat", "tools", "vision")),
             new Seed("gpt-4o", "GPT-4o", 128000, List.of("chat", "tools", "vision")),
-            new Seed("claude-3-5-sonnet-20241022", "Claude 3.5 Sonnet", 200000, List.of("chat", "tools", "vision")));
+            new Seed("claude-3-5-sonnet-20241022", "Claude 3.5 Sonnet", 200000, List.of("chat", "tools", "vision")),
+            new Seed("text-embedding-3-small", "Text Embedding 3 Small", 8191, List.of("embeddings")));
 
     /** One provider of {@code app.providers}. */
     public record ConfiguredProvider(String name, String type, String baseUrl, String apiKey, Boolean enabled,

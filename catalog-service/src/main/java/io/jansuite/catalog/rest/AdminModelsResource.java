@@ -1,41 +1,32 @@
 package io.jansuite.catalog.rest;
 
-import io.jansuite.common.api.QueryFlags;
-import io.jansuite.catalog.api.BulkResult;
-import io.jansuite.catalog.api.CatalogView;
-import io.jansuite.catalog.api.Change;
-import io.jansuite.catalog.api.ProviderModelView;
-import io.jansuite.catalog.api.Requests.CatalogCreate;
-import io.jansuite.catalog.api.Requests.CatalogPatch;
-import io.jansuite.catalog.api.Requests.CatalogToggle;
-import io.jansuite.catalog.api.Requests.ModelToggle;
-import io.jansuite.catalog.api.Requests.ProviderModelPatch;
+import io.jansuite.catalog.adminapi.AdminRequests.CatalogCreate;
+import io.jansuite.catalog.adminapi.AdminRequests.CatalogPatch;
+import io.jansuite.catalog.adminapi.AdminRequests.CatalogToggle;
+import io.jansuite.catalog.adminapi.AdminRequests.ModelToggle;
+import io.jansuite.catalog.adminapi.AdminRequests.ProviderModelPatch;
+import io.jansuite.catalog.adminapi.BulkResult;
+import io.jansuite.catalog.adminapi.CatalogView;
+import io.jansuite.catalog.adminapi.Change;
+import io.jansuite.catalog.adminapi.ModelsAdminApi;
+import io.jansuite.catalog.adminapi.ProviderModelView;
+import io.jansuite.catalog.service.AdminAudit;
+import io.jansuite.catalog.service.AdminAudit.Entry;
 import io.jansuite.catalog.service.CatalogChanges;
 import io.jansuite.catalog.service.CatalogService;
 import io.jansuite.catalog.service.ProviderModelService;
 import io.jansuite.common.api.DataEnvelope;
 import io.jansuite.common.api.ListEnvelope;
 import io.jansuite.common.api.Page;
+import io.jansuite.common.api.QueryFlags;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
-import jakarta.ws.rs.GET;
-import jakarta.ws.rs.PATCH;
-import jakarta.ws.rs.POST;
-import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.MediaType;
+import java.util.LinkedHashMap;
 import java.util.List;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.jboss.resteasy.reactive.ResponseStatus;
+import java.util.Map;
 
-/** For the admin-service: provider models and catalog entries. Writes answer with before and after. */
-@Path("/internal/admin")
-@Produces(MediaType.APPLICATION_JSON)
-public class AdminModelsResource {
+/** For the admin-service: provider models and catalog entries ({@link ModelsAdminApi}). Every write is audited. */
+public class AdminModelsResource implements ModelsAdminApi {
 
     @Inject
     ProviderModelService models;
@@ -46,69 +37,75 @@ public class AdminModelsResource {
     @Inject
     CatalogChanges changes;
 
-    @GET
-    @Path("/provider-models")
-    @Operation(summary = "Provider models, filtered by provider (id, name or type) and enabled")
-    public Uni<ListEnvelope<ProviderModelView>> list(@QueryParam("provider") String provider,
-            @QueryParam("enabled") String enabled, @QueryParam("limit") String limit, @QueryParam("offset") String offset) {
+    @Inject
+    AdminAudit audit;
+
+    @Override
+    public Uni<ListEnvelope<ProviderModelView>> providerModels(String provider, String enabled, String limit,
+            String offset) {
         return models.list(provider, QueryFlags.parse(enabled, "enabled"), Page.of(limit, offset));
     }
 
-    @GET
-    @Path("/provider-models/{ref}")
-    @Operation(summary = "A provider model by upstream id or pmdl_ id; 409 with candidates when ambiguous")
-    public Uni<DataEnvelope<ProviderModelView>> get(@PathParam("ref") String ref) {
+    @Override
+    public Uni<DataEnvelope<ProviderModelView>> providerModel(String ref) {
         return models.get(ref).map(m -> DataEnvelope.of(QueryParams.found(m, "provider_model_not_found",
                 "No provider model '" + ref + "'.")));
     }
 
-    @PATCH
-    @Path("/provider-models/{ref}")
-    @Operation(summary = "Edit a provider model")
-    public Uni<DataEnvelope<Change<ProviderModelView>>> patch(@PathParam("ref") String ref,
-            @Valid @NotNull ProviderModelPatch patch) {
-        return models.patch(ref, patch)
+    @Override
+    public Uni<DataEnvelope<Change<ProviderModelView>>> patchProviderModel(String actor, String ref,
+            ProviderModelPatch patch) {
+        return audit.apply(actor, () -> models.patch(ref, patch), c -> new Entry("provider_model.update",
+                        "provider_model", List.of(c.after().id()), patch.reason(), c.before(), c.after()))
                 .map(c -> DataEnvelope.of(QueryParams.found(c, "provider_model_not_found", "No provider model '" + ref + "'.")))
                 .invoke(changes::announce);
     }
 
-    @POST
-    @Path("/provider-models/bulk-toggle")
-    @Operation(summary = "Switch provider models on or off; unknown ids are not counted")
-    public Uni<DataEnvelope<BulkResult>> toggleModels(@Valid @NotNull ModelToggle request) {
-        return models.toggle(request).map(DataEnvelope::of).invoke(changes::announce);
+    @Override
+    public Uni<DataEnvelope<BulkResult>> toggleProviderModels(String actor, ModelToggle request) {
+        return audit.apply(actor, () -> models.toggle(request),
+                        r -> toggled("provider_model.bulk_toggle", "provider_model", request.reason(), r))
+                .map(DataEnvelope::of).invoke(changes::announce);
     }
 
-    @GET
-    @Path("/catalogs")
-    @Operation(summary = "Catalog entries with their provider models")
-    public Uni<DataEnvelope<List<CatalogView>>> catalogs(@QueryParam("provider") String provider,
-            @QueryParam("enabled") String enabled) {
+    @Override
+    public Uni<DataEnvelope<List<CatalogView>>> catalogs(String provider, String enabled) {
         return catalogs.list(provider, QueryFlags.parse(enabled, "enabled")).map(DataEnvelope::of);
     }
 
-    @POST
-    @Path("/catalogs")
-    @ResponseStatus(201)
-    @Operation(summary = "Create a public model served by provider models (pmdl_ ids, in priority order)")
-    public Uni<DataEnvelope<Change<CatalogView>>> createCatalog(@Valid @NotNull CatalogCreate request) {
-        return catalogs.create(request).map(DataEnvelope::of).invoke(changes::announce);
+    @Override
+    public Uni<DataEnvelope<Change<CatalogView>>> createCatalog(String actor, CatalogCreate request) {
+        return audit.apply(actor, () -> catalogs.create(request), c -> new Entry("catalog.create", "catalog",
+                        List.of(c.after().publicId()), request.reason(), null, c.after()))
+                .map(DataEnvelope::of).invoke(changes::announce);
     }
 
-    @PATCH
-    @Path("/catalogs/{id}")
-    @Operation(summary = "Edit a public model; models replaces its provider models, in priority order")
-    public Uni<DataEnvelope<Change<CatalogView>>> patchCatalog(@PathParam("id") String id,
-            @Valid @NotNull CatalogPatch request) {
-        return catalogs.patch(id, request)
+    @Override
+    public Uni<DataEnvelope<Change<CatalogView>>> patchCatalog(String actor, String id, CatalogPatch request) {
+        return audit.apply(actor, () -> catalogs.patch(id, request), c -> new Entry("catalog.update", "catalog",
+                        List.of(id), request.reason(), c.before(), c.after()))
                 .map(c -> DataEnvelope.of(QueryParams.found(c, "catalog_not_found", "No catalog entry '" + id + "'.")))
                 .invoke(changes::announce);
     }
 
-    @POST
-    @Path("/catalogs/bulk-toggle")
-    @Operation(summary = "Switch catalog entries on or off; unknown ids are not counted")
-    public Uni<DataEnvelope<BulkResult>> toggleCatalogs(@Valid @NotNull CatalogToggle request) {
-        return catalogs.toggle(request).map(DataEnvelope::of).invoke(changes::announce);
+    @Override
+    public Uni<DataEnvelope<BulkResult>> toggleCatalogs(String actor, CatalogToggle request) {
+        return audit.apply(actor, () -> catalogs.toggle(request),
+                        r -> toggled("catalog.bulk_toggle", "catalog", request.reason(), r))
+                .map(DataEnvelope::of).invoke(changes::announce);
+    }
+
+    /** One entry per bulk toggle, listing the ids it touched; none when it touched none. */
+    private static Entry toggled(String action, String type, String reason, BulkResult result) {
+        if (result.count() == 0) {
+            return null;
+        }
+        Map<String, Object> before = new LinkedHashMap<>();
+        Map<String, Object> after = new LinkedHashMap<>();
+        for (BulkResult.Item item : result.changes()) {
+            before.put(item.id(), Map.of("enabled", item.before()));
+            after.put(item.id(), Map.of("enabled", item.after()));
+        }
+        return new Entry(action, type, result.changes().stream().map(BulkResult.Item::id).toList(), reason, before, after);
     }
 }

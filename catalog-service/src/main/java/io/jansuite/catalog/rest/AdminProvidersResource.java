@@ -1,36 +1,26 @@
 package io.jansuite.catalog.rest;
 
-import io.jansuite.catalog.api.Change;
-import io.jansuite.catalog.api.McpToolView;
-import io.jansuite.catalog.api.ProviderView;
-import io.jansuite.catalog.api.Requests.McpToolPatch;
-import io.jansuite.catalog.api.Requests.ProviderCreate;
-import io.jansuite.catalog.api.Requests.ProviderPatch;
-import io.jansuite.catalog.api.SyncResult;
+import io.jansuite.catalog.adminapi.AdminRequests.McpToolPatch;
+import io.jansuite.catalog.adminapi.AdminRequests.ProviderCreate;
+import io.jansuite.catalog.adminapi.AdminRequests.ProviderPatch;
+import io.jansuite.catalog.adminapi.Change;
+import io.jansuite.catalog.adminapi.McpToolView;
+import io.jansuite.catalog.adminapi.ProviderView;
+import io.jansuite.catalog.adminapi.ProvidersAdminApi;
+import io.jansuite.catalog.adminapi.SyncResult;
+import io.jansuite.catalog.service.AdminAudit;
+import io.jansuite.catalog.service.AdminAudit.Entry;
 import io.jansuite.catalog.service.CatalogChanges;
 import io.jansuite.catalog.service.McpToolService;
 import io.jansuite.catalog.service.ProviderService;
 import io.jansuite.common.api.DataEnvelope;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
-import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.GET;
-import jakarta.ws.rs.PATCH;
-import jakarta.ws.rs.POST;
-import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.MediaType;
 import java.util.List;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.jboss.resteasy.reactive.ResponseStatus;
+import java.util.Map;
 
-/** For the admin-service: providers and MCP tools. Writes answer with before and after. */
-@Path("/internal/admin")
-@Produces(MediaType.APPLICATION_JSON)
-public class AdminProvidersResource {
+/** For the admin-service: providers and MCP tools ({@link ProvidersAdminApi}). Keys never reach the audit entry. */
+public class AdminProvidersResource implements ProvidersAdminApi {
 
     private static final String NOT_FOUND = "provider_not_found";
 
@@ -43,64 +33,61 @@ public class AdminProvidersResource {
     @Inject
     CatalogChanges changes;
 
-    @GET
-    @Path("/providers")
-    @Operation(summary = "All providers (never their keys)")
-    public Uni<DataEnvelope<List<ProviderView>>> list() {
+    @Inject
+    AdminAudit audit;
+
+    @Override
+    public Uni<DataEnvelope<List<ProviderView>>> providers() {
         return providers.list().map(DataEnvelope::of);
     }
 
-    @POST
-    @Path("/providers")
-    @ResponseStatus(201)
-    @Operation(summary = "Create a provider; its API key is encrypted at rest")
-    public Uni<DataEnvelope<Change<ProviderView>>> create(@Valid @NotNull ProviderCreate request) {
-        return providers.create(request).map(DataEnvelope::of).invoke(changes::announce);
+    @Override
+    public Uni<DataEnvelope<Change<ProviderView>>> createProvider(String actor, ProviderCreate request) {
+        return audit.apply(actor, () -> providers.create(request), c -> new Entry("provider.create", "provider",
+                        List.of(c.after().id()), request.reason(), null, c.after()))
+                .map(DataEnvelope::of).invoke(changes::announce);
     }
 
-    @GET
-    @Path("/providers/{id}")
-    public Uni<DataEnvelope<ProviderView>> get(@PathParam("id") String id) {
+    @Override
+    public Uni<DataEnvelope<ProviderView>> provider(String id) {
         return providers.get(id).map(p -> DataEnvelope.of(QueryParams.found(p, NOT_FOUND, "No provider '" + id + "'.")));
     }
 
-    @PATCH
-    @Path("/providers/{id}")
-    public Uni<DataEnvelope<Change<ProviderView>>> patch(@PathParam("id") String id, @Valid @NotNull ProviderPatch request) {
-        return providers.patch(id, request)
+    @Override
+    public Uni<DataEnvelope<Change<ProviderView>>> patchProvider(String actor, String id, ProviderPatch request) {
+        String action = request.apiKey() != null ? "provider.update_key" : "provider.update";
+        return audit.apply(actor, () -> providers.patch(id, request), c -> new Entry(action, "provider", List.of(id),
+                        request.reason(), c.before(), c.after()))
                 .map(c -> DataEnvelope.of(QueryParams.found(c, NOT_FOUND, "No provider '" + id + "'.")))
                 .invoke(changes::announce);
     }
 
-    @DELETE
-    @Path("/providers/{id}")
-    @Operation(summary = "Delete a provider with its provider models")
-    public Uni<DataEnvelope<Change<ProviderView>>> delete(@PathParam("id") String id) {
-        return providers.delete(id)
+    @Override
+    public Uni<DataEnvelope<Change<ProviderView>>> deleteProvider(String actor, String id, String reason) {
+        return audit.apply(actor, () -> providers.delete(id), c -> new Entry("provider.delete", "provider", List.of(id),
+                        reason, c.before(), null))
                 .map(c -> DataEnvelope.of(QueryParams.found(c, NOT_FOUND, "No provider '" + id + "'.")))
                 .invoke(changes::announce);
     }
 
-    @POST
-    @Path("/providers/{id}/sync")
-    @Operation(summary = "Import the upstream's GET /models as provider models and catalog entries")
-    public Uni<DataEnvelope<SyncResult>> sync(@PathParam("id") String id) {
-        return providers.sync(id)
+    @Override
+    public Uni<DataEnvelope<SyncResult>> syncProvider(String actor, String id, String reason) {
+        return audit.apply(actor, () -> providers.sync(id), r -> new Entry("provider.sync", "provider", List.of(id),
+                        reason, null, Map.of("imported", r.imported(),
+                                "model_ids", r.models().stream().map(m -> m.modelId()).toList())))
                 .map(r -> DataEnvelope.of(QueryParams.found(r, NOT_FOUND, "No provider '" + id + "'.")))
                 .invoke(changes::announce);
     }
 
-    @GET
-    @Path("/mcp-tools")
-    public Uni<DataEnvelope<List<McpToolView>>> tools() {
+    @Override
+    public Uni<DataEnvelope<List<McpToolView>>> mcpTools() {
         return tools.list(false).map(DataEnvelope::of);
     }
 
-    @PATCH
-    @Path("/mcp-tools/{id}")
-    @Operation(summary = "Switch a tool (enabled, alias is_active) or replace its content filter lists")
-    public Uni<DataEnvelope<Change<McpToolView>>> patchTool(@PathParam("id") String id, @NotNull McpToolPatch request) {
-        return tools.patch(id, request)
+    @Override
+    public Uni<DataEnvelope<Change<McpToolView>>> patchMcpTool(String actor, String id, McpToolPatch request) {
+        return audit.apply(actor, () -> tools.patch(id, request), c -> new Entry("mcp_tool.update", "mcp_tool",
+                        List.of(c.after().id()), request.reason(), c.before(), c.after()))
                 .map(c -> DataEnvelope.of(QueryParams.found(c, "mcp_tool_not_found", "No MCP tool '" + id + "'.")))
                 .invoke(changes::announce);
     }

@@ -2,17 +2,21 @@ package io.jansuite.catalog.rest;
 
 import io.jansuite.catalog.api.RouteView;
 import io.jansuite.catalog.service.PublicCatalog;
-import io.jansuite.catalog.service.CatalogVersion;
+import io.jansuite.catalog.service.CatalogVersionWatch;
 import io.jansuite.common.api.DataEnvelope;
 import io.jansuite.common.error.ApiException;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.time.Duration;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
@@ -25,7 +29,7 @@ public class RoutesResource {
     PublicCatalog catalog;
 
     @Inject
-    CatalogVersion version;
+    CatalogVersionWatch watch;
 
     @GET
     @Path("/routes/{model}")
@@ -39,10 +43,17 @@ public class RoutesResource {
         });
     }
 
+    /**
+     * Without {@code after}: the version now. With it, a long-poll: answers as soon as the version differs from
+     * {@code after}, else with the same version after {@code wait} seconds (25 by default, at most 55).
+     */
     @GET
     @Path("/catalog/version")
-    @Operation(summary = "The catalog's version, bumped on every change")
-    public Uni<DataEnvelope<Map<String, Long>>> version() {
-        return Panache.withSession(version::current).map(v -> DataEnvelope.of(Map.of("version", v)));
+    @Operation(summary = "The catalog's version, bumped on every change; with after=N, waits until it differs from N")
+    public Uni<DataEnvelope<Map<String, Long>>> version(@QueryParam("after") Long after,
+            @QueryParam("wait") @DefaultValue("25") @Min(1) @Max(55) int wait) {
+        Uni<Long> current = after == null ? watch.after(Long.MIN_VALUE, Duration.ZERO)
+                : watch.after(after, Duration.ofSeconds(wait));
+        return current.map(v -> DataEnvelope.of(Map.of("version", v)));
     }
 }

@@ -16,7 +16,8 @@ import org.jboss.logging.Logger;
 /**
  * Tells the other replicas and the inference-service that the catalog changed: {@code PUBLISH
  * jansuite:catalog-changed <version>} after the change committed. Without {@code REDIS_URL} there is no client
- * and readers rely on polling {@code /internal/catalog/version}. A failed publish is logged, never fatal.
+ * and readers rely on long-polling {@code /internal/catalog/version?after=N} ({@link CatalogVersionWatch}), which
+ * this also wakes. A failed publish is logged, never fatal.
  */
 @ApplicationScoped
 public class CatalogChanges {
@@ -30,6 +31,9 @@ public class CatalogChanges {
     @Inject
     CatalogVersion version;
 
+    @Inject
+    CatalogVersionWatch watch;
+
     @ConfigProperty(name = "app.redis.url")
     Optional<String> redisUrl;
 
@@ -37,6 +41,7 @@ public class CatalogChanges {
 
     /** Call after the writing transaction committed. */
     public void announce() {
+        watch.committed(version.lastBumped());
         Redis client = client();
         if (client == null) {
             return;

@@ -1,13 +1,13 @@
 package io.jansuite.catalog.service;
 
 import io.jansuite.catalog.CatalogEntry;
-import io.jansuite.catalog.api.BulkResult;
-import io.jansuite.catalog.api.CatalogView;
+import io.jansuite.catalog.adminapi.BulkResult;
+import io.jansuite.catalog.adminapi.CatalogView;
 import io.jansuite.catalog.CatalogTarget;
-import io.jansuite.catalog.api.Change;
-import io.jansuite.catalog.api.Requests.CatalogCreate;
-import io.jansuite.catalog.api.Requests.CatalogPatch;
-import io.jansuite.catalog.api.Requests.CatalogToggle;
+import io.jansuite.catalog.adminapi.Change;
+import io.jansuite.catalog.adminapi.AdminRequests.CatalogCreate;
+import io.jansuite.catalog.adminapi.AdminRequests.CatalogPatch;
+import io.jansuite.catalog.adminapi.AdminRequests.CatalogToggle;
 import io.jansuite.common.error.ApiException;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;

@@ -1,9 +1,9 @@
 package io.jansuite.catalog.service;
 
 import io.jansuite.catalog.McpTool;
-import io.jansuite.catalog.api.Change;
-import io.jansuite.catalog.api.McpToolView;
-import io.jansuite.catalog.api.Requests.McpToolPatch;
+import io.jansuite.catalog.adminapi.Change;
+import io.jansuite.catalog.adminapi.McpToolView;
+import io.jansuite.catalog.adminapi.AdminRequests.McpToolPatch;
 import io.jansuite.common.error.ApiException;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -110,6 +110,6 @@ public class McpToolService {
         List<String> keywords = f.get(KEYWORDS) instanceof List<?> k ? (List<String>) k : List.of();
         List<String> patterns = f.get(PATTERNS) instanceof List<?> p ? (List<String>) p : List.of();
         return new McpToolView(t.id, t.name, t.description, t.enabled, t.enabled,
-                new McpToolView.ContentFilter(keywords, patterns), t.createdAt, t.updatedAt);
+                new McpToolView.ContentFilter(keywords, patterns), t.serverId, t.inputSchema, t.createdAt, t.updatedAt);
     }
 }

@@ -1,11 +1,11 @@
 package io.jansuite.catalog.service;
 
 import io.jansuite.catalog.ProviderModel;
-import io.jansuite.catalog.api.BulkResult;
-import io.jansuite.catalog.api.Change;
-import io.jansuite.catalog.api.ProviderModelView;
-import io.jansuite.catalog.api.Requests.ModelToggle;
-import io.jansuite.catalog.api.Requests.ProviderModelPatch;
+import io.jansuite.catalog.adminapi.BulkResult;
+import io.jansuite.catalog.adminapi.Change;
+import io.jansuite.catalog.adminapi.ProviderModelView;
+import io.jansuite.catalog.adminapi.AdminRequests.ModelToggle;
+import io.jansuite.catalog.adminapi.AdminRequests.ProviderModelPatch;
 import io.jansuite.common.api.ListEnvelope;
 import io.jansuite.common.api.Page;
 import io.jansuite.common.error.ApiException;

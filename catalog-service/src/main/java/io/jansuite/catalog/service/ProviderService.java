@@ -1,13 +1,13 @@
 package io.jansuite.catalog.service;
 
 import io.jansuite.catalog.Provider;
-import io.jansuite.catalog.api.Change;
-import io.jansuite.catalog.api.ProviderModelView;
-import io.jansuite.catalog.api.ProviderView;
-import io.jansuite.catalog.api.SyncResult;
-import io.jansuite.catalog.api.Requests.ModelSeed;
-import io.jansuite.catalog.api.Requests.ProviderCreate;
-import io.jansuite.catalog.api.Requests.ProviderPatch;
+import io.jansuite.catalog.adminapi.Change;
+import io.jansuite.catalog.adminapi.ProviderModelView;
+import io.jansuite.catalog.adminapi.ProviderView;
+import io.jansuite.catalog.adminapi.SyncResult;
+import io.jansuite.catalog.adminapi.AdminRequests.ModelSeed;
+import io.jansuite.catalog.adminapi.AdminRequests.ProviderCreate;
+import io.jansuite.catalog.adminapi.AdminRequests.ProviderPatch;
 import io.jansuite.catalog.client.UpstreamModels;
 import io.jansuite.common.error.ApiException;
 import io.jansuite.common.http.Ids;

@@ -5,6 +5,7 @@ import io.jansuite.catalog.Provider;
 import io.jansuite.catalog.ProviderModel;
 import io.jansuite.catalog.api.PublicModels;
 import io.jansuite.catalog.api.RouteView;
+import io.jansuite.common.auth.Caller;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,18 +24,34 @@ public class PublicCatalog {
     @Inject
     SnapshotCache snapshots;
 
+    /** The servable models the caller may use (an API key limited to some models sees only those). */
     @WithSession
-    public Uni<PublicModels.ModelList> publicModels() {
+    public Uni<PublicModels.ModelList> publicModels(Caller caller) {
         return snapshots.current().map(s -> new PublicModels.ModelList("list", s.entries().stream()
                 .filter(s::servable)
-                .map(e -> new PublicModels.Model(e.publicId, "model", e.createdAt.getEpochSecond(), ownedBy(s, e)))
+                .filter(e -> caller.mayUse(e.publicId))
+                .map(e -> model(s, e))
                 .toList()));
     }
 
+    /** One servable model the caller may use, or null. */
     @WithSession
-    public Uni<List<PublicModels.Catalog>> publicCatalogs(String capability) {
+    public Uni<PublicModels.Model> publicModel(Caller caller, String id) {
+        return snapshots.current().map(s -> s.entries().stream()
+                .filter(e -> e.publicId.equals(id) && s.servable(e) && caller.mayUse(e.publicId))
+                .map(e -> model(s, e))
+                .findFirst().orElse(null));
+    }
+
+    private static PublicModels.Model model(CatalogSnapshot s, CatalogEntry e) {
+        return new PublicModels.Model(e.publicId, "model", e.createdAt.getEpochSecond(), ownedBy(s, e));
+    }
+
+    @WithSession
+    public Uni<List<PublicModels.Catalog>> publicCatalogs(Caller caller, String capability) {
         return snapshots.current().map(s -> s.entries().stream()
                 .filter(s::servable)
+                .filter(e -> caller.mayUse(e.publicId))
                 .filter(e -> capability == null || capability.isBlank() || e.capabilities.contains(capability))
                 .map(e -> new PublicModels.Catalog(e.publicId, "model", e.name, ownedBy(s, e), e.capabilities,
                         e.contextWindow, ownedBy(s, e), e.createdAt.getEpochSecond()))
@@ -54,8 +71,11 @@ public class PublicCatalog {
             if (entry == null || !s.servable(entry)) {
                 return null;
             }
-            List<RouteView.Target> targets = s.usableModels(entry).stream().map(m -> target(s, m)).toList();
-            return new RouteView(entry.publicId, entry.publicId, true, targets);
+            List<ProviderModel> usable = s.usableModels(entry);
+            Integer window = entry.contextWindow != null ? entry.contextWindow : usable.stream()
+                    .map(m -> m.contextWindow).filter(w -> w != null).min(Integer::compare).orElse(null);
+            return new RouteView(entry.publicId, entry.publicId, true, window,
+                    usable.stream().map(m -> target(s, m)).toList());
         });
     }
 
@@ -66,6 +86,7 @@ public class PublicCatalog {
         Object timeouts = settings.get("timeouts");
         return new RouteView.Target(m.id, p.id, p.name, p.type, p.baseUrl, cipher.decrypt(p.apiKeyEncrypted), m.modelId,
                 m.defaultTemperature, m.requestsPerMinute,
-                timeouts instanceof Map<?, ?> t ? (Map<String, Object>) t : new HashMap<>(), settings);
+                timeouts instanceof Map<?, ?> t ? (Map<String, Object>) t : new HashMap<>(), settings,
+                m.capabilities == null ? List.of() : List.copyOf(m.capabilities));
     }
 }

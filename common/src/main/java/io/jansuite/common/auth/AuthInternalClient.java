@@ -3,11 +3,14 @@ package io.jansuite.common.auth;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import io.jansuite.common.api.DataEnvelope;
+import io.jansuite.common.client.NeighbourErrors;
+import io.quarkus.rest.client.reactive.ClientExceptionMapper;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
@@ -24,6 +27,11 @@ public interface AuthInternalClient {
     @GET
     @Path("/revocations")
     Uni<RevocationFeed> revocations(@QueryParam("after") long after);
+
+    @ClientExceptionMapper
+    static RuntimeException toException(Response response) {
+        return NeighbourErrors.from("auth-service", response);
+    }
 
     record KeyToVerify(String key) {
     }

@@ -130,7 +130,7 @@ public class CredentialFilter {
                 scopes.remove(Caller.ADMIN);
             }
             return new Caller(key.userId(), roles, Set.copyOf(scopes), null, key.keyId(), key.guest(),
-                    identity.getAttribute("credential"));
+                    identity.getAttribute("credential"), key.allowedModels());
         }
         JsonWebToken jwt = (JsonWebToken) identity.getPrincipal();
         Set<String> scopes = roles.contains(Caller.ADMIN) ? Set.of("read", "write", Caller.ADMIN) : Set.of("read", "write");

@@ -9,8 +9,8 @@ import io.smallrye.mutiny.Uni;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.WebApplicationException;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
@@ -19,6 +19,8 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
  * Asks the auth-service about API keys and caches the answer, keyed by the key's hash: known keys for
  * {@code app.auth.key-cache-ttl}, unknown ones for a tenth of it. Revocations evict at once
  * ({@link RevocationPoller}), so the cache never outlives a revoked key by more than a poll interval.
+ * While the auth-service cannot answer (503, unreachable: its database is down), a key it vouched for within
+ * {@code app.auth.key-outage-grace} (10 minutes) keeps working; revocations heard on the feed still apply.
  */
 @DefaultBean
 @ApplicationScoped
@@ -31,7 +33,12 @@ public class RemoteApiKeyVerifier implements ApiKeyVerifier {
     @ConfigProperty(name = "app.auth.key-cache-ttl", defaultValue = "30s")
     Duration ttl;
 
+    @ConfigProperty(name = "app.auth.key-outage-grace", defaultValue = "10m")
+    Duration outageGrace;
+
     private Cache<String, Optional<VerifiedKey>> cache;
+    /** Keys the auth-service vouched for lately, by hash: what an outage of the auth-service falls back on. */
+    private Cache<String, Optional<VerifiedKey>> recentlyVerified;
 
     @PostConstruct
     void init() {
@@ -51,6 +58,7 @@ public class RemoteApiKeyVerifier implements ApiKeyVerifier {
                 return current;
             }
         }).build();
+        recentlyVerified = Caffeine.newBuilder().maximumSize(100_000).expireAfterWrite(outageGrace).build();
     }
 
     @Override
@@ -62,21 +70,34 @@ public class RemoteApiKeyVerifier implements ApiKeyVerifier {
         }
         return auth.verify(new AuthInternalClient.KeyToVerify(rawKey))
                 .map(envelope -> Optional.ofNullable(envelope.data()))
-                .onFailure(WebApplicationException.class).recoverWithUni(e -> {
-                    int status = ((WebApplicationException) e).getResponse().getStatus();
+                .onFailure(ApiException.class).recoverWithUni(e -> {
+                    int status = ((ApiException) e).status();
                     if (status == 401 || status == 404) {
                         return Uni.createFrom().item(Optional.empty());
                     }
                     return Uni.createFrom().failure(unavailable());
                 })
                 .onFailure(f -> !(f instanceof ApiException)).transform(f -> unavailable())
-                .invoke(answer -> cache.put(hash, answer))
-                .map(answer -> answer.orElse(null));
+                .invoke(answer -> {
+                    cache.put(hash, answer);
+                    answer.ifPresentOrElse(k -> recentlyVerified.put(hash, answer), () -> recentlyVerified.invalidate(hash));
+                })
+                .map(answer -> answer.orElse(null))
+                .onFailure().recoverWithUni(e -> {
+                    Optional<VerifiedKey> known = recentlyVerified.getIfPresent(hash);
+                    return known != null ? Uni.createFrom().item(known.orElse(null)) : Uni.createFrom().failure(e);
+                });
     }
 
     @Override
     public void evict(String keyId) {
         cache.asMap().entrySet().removeIf(e -> e.getValue().map(k -> k.keyId().equals(keyId)).orElse(false));
+        // A tombstone, not a removal: during an outage the revoked key gets a 401, not a 503
+        // (only the revoked key's entries are written, so the others keep their expiry)
+        recentlyVerified.asMap().entrySet().stream()
+                .filter(e -> e.getValue().map(k -> k.keyId().equals(keyId)).orElse(false))
+                .map(Map.Entry::getKey).toList()
+                .forEach(hash -> recentlyVerified.put(hash, Optional.empty()));
     }
 
     private static ApiException unavailable() {

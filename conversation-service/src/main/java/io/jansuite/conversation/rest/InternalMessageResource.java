@@ -50,12 +50,25 @@ public class InternalMessageResource {
     public Uni<RestResponse<DataEnvelope<List<ItemView>>>> appendMessages(@PathParam("id") String id,
             @Valid @NotNull InternalAppendRequest body) {
         List<NewMessage> turns = body.messages().stream()
-                .map(m -> new NewMessage(m.role(), text(m.content()), m.contentType()))
+                .map(m -> new NewMessage(m.role(), text(m.content()), m.contentType(), incompleteReason(m)))
                 .toList();
         return messages.append(user().userId(), id, turns, body.model())
                 .onItem().ifNull().failWith(Views::conversationNotFound)
                 .map(created -> RestResponse.status(RestResponse.Status.CREATED,
                         DataEnvelope.of(created.stream().map(Views::item).toList())));
+    }
+
+    private static String incompleteReason(Requests.InternalMessage m) {
+        String status = m.status() == null ? "completed" : m.status();
+        String reason = m.incompleteDetails() == null ? null : m.incompleteDetails().reason();
+        if (status.equals("completed") && reason == null) {
+            return null;
+        }
+        if (status.equals("incomplete") && reason != null) {
+            return reason;
+        }
+        throw ApiException.badRequest("invalid_value",
+                "status must be completed, or incomplete with incomplete_details.reason.", "status");
     }
 
     private Caller user() {

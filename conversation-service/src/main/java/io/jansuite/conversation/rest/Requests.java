@@ -43,6 +43,11 @@ public final class Requests {
             String model) {
     }
 
-    public record InternalMessage(String role, JsonNode content, String contentType) {
+    /** {@code status} {@code incomplete} needs {@code incomplete_details.reason}; absent means completed. */
+    public record InternalMessage(String role, JsonNode content, String contentType, String status,
+            IncompleteDetails incompleteDetails) {
+    }
+
+    public record IncompleteDetails(String reason) {
     }
 }

@@ -19,8 +19,13 @@ public final class Views {
             Instant updatedAt, @JsonInclude(JsonInclude.Include.NON_NULL) List<ItemView> items) {
     }
 
+    /** {@code status} is completed or incomplete; {@code incomplete_details} says why, only when incomplete. */
     public record ItemView(String id, String object, String conversationId, String role, String content, String contentType,
+            String status, @JsonInclude(JsonInclude.Include.NON_NULL) IncompleteDetails incompleteDetails,
             Instant createdAt, Instant updatedAt) {
+    }
+
+    public record IncompleteDetails(String reason) {
     }
 
     public record ShareView(String id, String object, String slug, String shareLink, Instant expiresAt, boolean readOnly,
@@ -54,8 +59,8 @@ public final class Views {
     }
 
     static ItemView item(Message m) {
-        return new ItemView(m.id, "message", m.conversationId, m.role, m.content, m.contentType, m.createdAt,
-                m.updatedAt);
+        return new ItemView(m.id, "message", m.conversationId, m.role, m.content, m.contentType, m.status,
+                m.incompleteReason == null ? null : new IncompleteDetails(m.incompleteReason), m.createdAt, m.updatedAt);
     }
 
     static PublicShareView publicShare(ShareService.Shared shared) {

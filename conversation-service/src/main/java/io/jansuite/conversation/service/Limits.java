@@ -6,6 +6,7 @@ import io.jansuite.common.error.ApiException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -22,6 +23,8 @@ public class Limits {
     public static final int MAX_BULK_IDS = 1000;
     public static final int MAX_APPEND = 1000;
     public static final Set<String> ROLES = Set.of("user", "assistant", "system", "tool");
+    public static final List<String> INCOMPLETE_REASONS = List.of("upstream_error", "client_disconnected",
+            "timeout");
 
     @Inject
     ObjectMapper json;
@@ -79,6 +82,14 @@ public class Limits {
                 && content.getBytes(StandardCharsets.UTF_8).length > MAX_CONTENT_BYTES) {
             throw ApiException.tooLarge("content_too_large",
                     "content must be at most " + MAX_CONTENT_BYTES + " bytes (256 KiB).", "content");
+        }
+    }
+
+    /** Why a message was cut short; null for a whole one. */
+    public void incompleteReason(String reason) {
+        if (reason != null && !INCOMPLETE_REASONS.contains(reason)) {
+            throw ApiException.badRequest("invalid_value",
+                    "incomplete_details.reason must be one of " + INCOMPLETE_REASONS + ".", "incomplete_details.reason");
         }
     }
 

@@ -4,14 +4,13 @@ import io.jansuite.common.api.Page;
 import io.jansuite.common.http.Ids;
 import io.jansuite.conversation.Conversation;
 import io.jansuite.conversation.Message;
+import io.jansuite.conversation.repository.MessageRepository;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -27,8 +26,18 @@ public class MessageService {
     @Inject
     Limits limits;
 
-    /** A message to append, already validated or about to be. */
-    public record NewMessage(String role, String content, String contentType) {
+    @Inject
+    MessageRepository repository;
+
+    /**
+     * A message to append, already validated or about to be; {@code incompleteReason} null for a whole message,
+     * else why it was cut short (see {@link Limits#incompleteReason}).
+     */
+    public record NewMessage(String role, String content, String contentType, String incompleteReason) {
+
+        public NewMessage(String role, String content, String contentType) {
+            this(role, content, contentType, null);
+        }
     }
 
     /** What a regeneration needs: the messages that lead to it and the model to ask. */
@@ -39,50 +48,26 @@ public class MessageService {
         limits.role(m.role());
         limits.content(m.content());
         limits.contentType(m.contentType());
+        limits.incompleteReason(m.incompleteReason());
     }
 
     /**
-     * Appends in order, in one transaction: the conversation row is locked and its {@code next_position}
-     * counter bumped, so an append costs the same however long the conversation is. {@code model}, when
-     * given, becomes the conversation's default model for regenerate.
+     * Appends in order, in one statement: the conversation row is locked and its {@code next_position} and
+     * {@code message_count} bumped, so an append costs the same however long the conversation is.
+     * {@code model}, when given, becomes the conversation's default model for regenerate.
      */
-    @WithTransaction
     public Uni<List<Message>> append(String userId, String conversationId, List<NewMessage> messages, String model) {
         messages.forEach(this::validate);
-        return conversations.lockOwned(userId, conversationId).flatMap(c -> {
-            if (c == null) {
-                return Uni.createFrom().nullItem();
-            }
-            Instant now = Timestamps.after(c.updatedAt);
-            List<Message> created = new ArrayList<>(messages.size());
-            for (NewMessage m : messages) {
-                Message row = new Message();
-                row.id = Ids.next("msg");
-                row.conversationId = c.id;
-                row.position = c.nextPosition++;
-                row.role = m.role();
-                row.content = m.content();
-                row.contentType = limits.contentType(m.contentType());
-                row.createdAt = now;
-                row.updatedAt = now;
-                created.add(row);
-            }
-            c.updatedAt = now;
-            if (model != null && !model.isBlank()) {
-                c.lastModel = model;
-            }
-            return Message.persist(created).replaceWith(created);
-        });
+        List<MessageRepository.NewRow> rows = messages.stream().map(m -> new MessageRepository.NewRow(
+                Ids.next("msg"), m.role(), m.content(), limits.contentType(m.contentType()), m.incompleteReason())).toList();
+        return repository.append(userId, conversationId, rows, Timestamps.now(),
+                model == null || model.isBlank() ? null : model);
     }
 
-    @WithSession
+    /** A page in position order, with the conversation's message count; null when not the caller's. */
     public Uni<Slice<Message>> list(String userId, String conversationId, Page page, boolean ascending) {
-        Sort sort = ascending ? Sort.ascending("position") : Sort.descending("position");
-        return conversations.owned(userId, conversationId).flatMap(c -> c == null ? Uni.createFrom().nullItem()
-                : Message.count("conversationId", conversationId).flatMap(total -> Message
-                        .<Message>find("conversationId", sort, conversationId)
-                        .range(page.offset(), page.offset() + page.limit() - 1).list()
-                        .map(items -> new Slice<>(items, total))));
+        return repository.page(userId, conversationId, page.offset(), page.limit(), ascending)
+                .map(p -> p == null ? null : new Slice<>(p.items(), p.total()));
     }
 
     /** All messages, oldest first (for the inference-service, which sends them to a model). */
@@ -112,6 +97,7 @@ public class MessageService {
         return conversations.lockOwned(userId, conversationId).flatMap(c -> c == null ? Uni.createFrom().item(false)
                 : Message.delete("id = ?1 and conversationId = ?2", messageId, conversationId).map(n -> {
                     if (n > 0) {
+                        c.messageCount -= n;
                         c.updatedAt = Timestamps.after(c.updatedAt);
                     }
                     return n > 0;

@@ -1,23 +1,27 @@
 package io.jansuite.inference.client;
 
 import io.jansuite.common.error.ApiException;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
-import jakarta.annotation.PostConstruct;
-import jakarta.annotation.PreDestroy;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.WebApplicationException;
 import java.time.Duration;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import io.smallrye.mutiny.Uni;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.WebApplicationException;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 
 /**
- * Routes from the catalog-service. With Redis, they are cached and the cache is emptied by the catalog's
- * change notices ({@link RouteCache}), so a change still takes effect on the next completion of every
- * replica; without Redis, each completion looks its route up (one internal call).
+ * Routes from the catalog-service, cached in memory ({@link RouteCache}) by the catalog's version, which is
+ * followed by a long-poll ({@link CatalogVersionFollower}) and, with Redis, also by its change notices. While
+ * the catalog (or its database) is unreachable, completions use the last known routes; the gauge
+ * {@code jansuite_routes_stale_seconds} says for how long.
  */
 @ApplicationScoped
 public class CatalogRoutes {
@@ -30,22 +34,42 @@ public class CatalogRoutes {
     @Inject
     Vertx vertx;
 
+    @Inject
+    MeterRegistry metrics;
+
     @ConfigProperty(name = "app.redis.url")
     Optional<String> redisUrl;
 
-    @ConfigProperty(name = "app.completions.route-cache-ttl", defaultValue = "30s")
-    Duration ttl;
+    /**
+     * How long the catalog holds a version poll while nothing changes (it answers at once on a change): below
+     * the REST client's read timeout, and short, as a poll in flight delays the catalog's graceful shutdown.
+     */
+    @ConfigProperty(name = "app.completions.catalog-version-wait", defaultValue = "5s")
+    Duration versionWait;
 
-    private RouteCache cache;
+    private final RouteCache cache = new RouteCache();
+    private CatalogVersionFollower follower;
+    private CatalogChangeNotices notices;
 
-    @PostConstruct
-    void init() {
-        cache = new RouteCache(vertx, redisUrl.orElse(null), ttl);
+    /** At start-up, outside any request, so the poll carries no request's context. */
+    void start(@Observes StartupEvent event) {
+        follower = new CatalogVersionFollower(vertx, cache, after -> client.version(after, versionWait.toSeconds())
+                .map(envelope -> envelope.data().version())
+                .ifNoItem().after(versionWait.plusSeconds(3)).fail(), Duration.ofSeconds(1));
+        follower.start();
+        if (redisUrl.isPresent() && !redisUrl.get().isBlank()) {
+            notices = new CatalogChangeNotices(vertx, redisUrl.get(), cache::versionAnnounced);
+        }
+        Gauge.builder("jansuite.routes.stale", cache, RouteCache::staleSeconds).baseUnit("seconds")
+                .description("How long the routes in use have not been confirmed by the catalog (0: it answers)")
+                .register(metrics);
     }
 
-    @PreDestroy
-    void close() {
-        cache.close();
+    void stop(@Observes ShutdownEvent event) {
+        follower.close();
+        if (notices != null) {
+            notices.close();
+        }
     }
 
     /** The route of a model, or null when the catalog does not know it or it is disabled. */
@@ -56,8 +80,8 @@ public class CatalogRoutes {
     private Uni<Route> lookup(String model) {
         return client.route(model)
                 .map(envelope -> envelope == null ? null : envelope.data())
-                .onFailure(WebApplicationException.class).recoverWithUni(e -> {
-                    int status = ((WebApplicationException) e).getResponse().getStatus();
+                .onFailure(ApiException.class).recoverWithUni(e -> {
+                    int status = ((ApiException) e).status();
                     if (status == 404) {
                         return Uni.createFrom().nullItem();
                     }

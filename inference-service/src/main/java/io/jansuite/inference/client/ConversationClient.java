@@ -1,6 +1,8 @@
 package io.jansuite.inference.client;
 
 import io.jansuite.common.auth.InternalApi;
+import io.jansuite.common.client.NeighbourErrors;
+import io.quarkus.rest.client.reactive.ClientExceptionMapper;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -26,6 +28,11 @@ interface ConversationClient {
     record Messages(List<ConversationMessage> data) {
     }
 
-    record Append(List<ConversationMessage> messages, String model) {
+    record Append(List<ConversationTurn> messages, String model) {
+    }
+
+    @ClientExceptionMapper
+    static RuntimeException toException(Response response) {
+        return NeighbourErrors.from("conversation-service", response);
     }
 }

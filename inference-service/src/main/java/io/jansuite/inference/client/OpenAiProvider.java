@@ -12,8 +12,8 @@ import java.util.Map;
 
 /**
  * Any OpenAI-compatible upstream (OpenAI, vLLM, Ollama, llama.cpp): {@code POST {base_url}/chat/completions}.
- * Bodies and chunks pass through unchanged; only the model name is swapped for the upstream's, and a
- * stream always asks for usage (the caller drops the usage chunk when the client did not ask for it), unless
+ * Bodies and chunks pass through unchanged but for the model name: the upstream's in the request, the client's
+ * in the answer and every chunk ({@link ModelRename}). A stream always asks for usage (the caller drops the usage chunk when the client did not ask for it), unless
  * the upstream refuses {@code stream_options}.
  */
 @ApplicationScoped
@@ -68,14 +68,18 @@ public class OpenAiProvider implements UpstreamProvider {
                     if (options.stream()) {
                         return Uni.createFrom().item(UpstreamReply.stream(exchange.events()
                                 .filter(e -> !"[DONE]".equals(e.data().trim()))
-                                .map(e -> checked(e.data()))));
+                                .map(e -> ModelRename.chunk(checked(e.data()), options.requestedModel(), json))));
                     }
                     return exchange.body().map(raw -> {
+                        JsonNode completion;
                         try {
-                            return UpstreamReply.whole(json.readTree(raw.getBytes()), raw);
+                            completion = json.readTree(raw.getBytes());
                         } catch (Exception e) {
                             throw UpstreamException.protocol("upstream sent a body that is not JSON");
                         }
+                        // The upstream's bytes pass unchanged, but for the model's name.
+                        return UpstreamReply.whole(completion, ModelRename.whole(completion, options.requestedModel())
+                                ? Buffer.buffer(ModelRename.chunk(raw.toString(), options.requestedModel(), json)) : raw);
                     });
                 });
     }

@@ -1,19 +1,29 @@
 package io.jansuite.inference.client;
 
+import java.util.List;
 import java.util.Map;
 
 /**
  * One provider model that can serve a route. {@code timeouts} may hold {@code connect_ms},
  * {@code first_byte_ms} and {@code idle_ms}; {@code settings} (the provider's) may hold the simulator's
- * {@code ttft_ms}, {@code tpot_ms} and {@code failure_rate}, and timeouts too.
+ * {@code ttft_ms}, {@code tpot_ms} and {@code failure_rate}, and timeouts too; {@code capabilities} are the
+ * provider model's ({@code embeddings}, {@code chat}, ...).
  */
 public record Target(String providerModelId, String providerId, String providerName, String providerType,
         String baseUrl, String apiKey, String upstreamModel, Double defaultTemperature, Integer requestsPerMinute,
-        Map<String, Object> timeouts, Map<String, Object> settings) {
+        Map<String, Object> timeouts, Map<String, Object> settings, List<String> capabilities) {
 
     public static final String OPENAI = "openai";
     public static final String ANTHROPIC = "anthropic";
     public static final String SIMULATOR = "simulator";
+
+    public Target {
+        capabilities = capabilities == null ? List.of() : List.copyOf(capabilities);
+    }
+
+    public boolean can(String capability) {
+        return capabilities.contains(capability);
+    }
 
     /** A number from {@code timeouts}, then {@code settings}, under any of the given names; null when absent. */
     public Double number(String... names) {

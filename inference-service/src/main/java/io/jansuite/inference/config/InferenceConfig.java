@@ -49,5 +49,8 @@ public interface InferenceConfig {
         Duration flushEvery();
 
         int batchSize();
+
+        /** Where batches the database refused wait until it is back (a volume that survives a restart). */
+        String spillDir();
     }
 }

@@ -7,7 +7,6 @@ import io.jansuite.common.auth.Caller;
 import io.jansuite.common.error.ApiException;
 import io.jansuite.common.http.Ids;
 import io.jansuite.inference.UsageRecord;
-import io.jansuite.inference.client.CatalogRoutes;
 import io.jansuite.inference.client.ConversationMessage;
 import io.jansuite.inference.client.MessageContent;
 import io.jansuite.inference.client.ConversationStore;
@@ -21,13 +20,16 @@ import io.vertx.core.buffer.Buffer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * A chat completion from request to answer: validate, find the model's route, load the conversation, send
- * to a provider (with failover), answer whole or as a stream, then record usage and store the exchange.
+ * A chat completion from request to answer: validate, find the model's route, load the conversation (bounded
+ * by the context window) and store the user's messages in it, send to a provider (with failover), answer whole
+ * or as a stream, then record usage and store the answer: whole, or marked incomplete when it was cut short.
  */
 @ApplicationScoped
 public class CompletionService {
@@ -35,12 +37,21 @@ public class CompletionService {
     private static final Logger LOG = Logger.getLogger(CompletionService.class);
     private static final Buffer OPEN = Buffer.buffer(": ok\n\n");
     private static final Buffer DONE = Buffer.buffer("data: [DONE]\n\n");
+    /** On a whole answer that could not be stored in its conversation. */
+    public static final String STORE_FAILED_HEADER = "X-Conversation-Store";
 
     @Inject
-    CatalogRoutes routes;
+    ModelAccess access;
 
     @Inject
     ConversationStore conversations;
+
+    @Inject
+    ConversationTurns turns;
+
+    /** Tokens of history allowed for a model whose context window the catalog does not know. */
+    @ConfigProperty(name = "app.completions.default-context-window", defaultValue = "8192")
+    int defaultContextWindow;
 
     @Inject
     ProviderRouter router;
@@ -62,20 +73,43 @@ public class CompletionService {
     public Uni<Reply> complete(ObjectNode body, Caller caller, String requestId) {
         long started = System.nanoTime();
         ChatRequest request = ChatRequest.parse(body);
-        return routes.find(request.model()).chain(route -> {
-            if (route == null) {
-                return Uni.createFrom().failure(ApiException.notFound("model_not_found",
-                        "The model " + request.model() + " does not exist or is disabled."));
+        return access.route(caller, request.model()).chain(route -> {
+            ApiException tooMany = maxTokensBeyond(route.contextWindow(), body);
+            if (tooMany != null) {
+                return Uni.createFrom().failure(tooMany);
             }
-            return history(request, caller).chain(history -> {
-                ObjectNode upstream = request.upstreamRequest(history);
+            return history(request, caller).chain(history -> turns.storeQuestion(request, caller).chain(() -> {
+                int window = route.contextWindow() != null ? route.contextWindow() : defaultContextWindow;
+                ObjectNode upstream = request.upstreamRequest(HistoryWindow.fit(history, body, window));
                 Call call = new Call(request, caller, requestId, started, route, estimatePrompt(upstream));
                 return router.dispatch(route, upstream, request.model(), request.stream())
                         .chain(d -> request.stream() ? Uni.createFrom().item(stream(call, d)) : whole(call, d))
-                        .onFailure(ApiException.class).invoke(e -> record(call, null, 0, 0,
-                                ((ApiException) e).status(), ((ApiException) e).code()));
-            });
+                        .onFailure(ApiException.class).call(e -> {
+                            ApiException failure = (ApiException) e;
+                            record(call, null, 0, 0, failure.status(), failure.code());
+                            return turns.storeAnswer(request, caller, "",
+                                    failure.status() == 504 ? "timeout" : "upstream_error");
+                        });
+            }));
         });
+    }
+
+    /**
+     * A request may not ask for more output than the model can hold at all: {@code max_tokens} (or
+     * {@code max_completion_tokens}) over the context window is refused before anything is stored or sent.
+     */
+    static ApiException maxTokensBeyond(Integer contextWindow, ObjectNode body) {
+        if (contextWindow == null) {
+            return null;
+        }
+        for (String field : new String[] { "max_completion_tokens", "max_tokens" }) {
+            JsonNode value = body.get(field);
+            if (value != null && value.canConvertToLong() && value.asLong() > contextWindow) {
+                return ApiException.badRequest("invalid_value", field + " is " + value.asLong()
+                        + ", more than the model's context window of " + contextWindow + " tokens.", field);
+            }
+        }
+        return null;
     }
 
     private Uni<List<ConversationMessage>> history(ChatRequest request, Caller caller) {
@@ -100,7 +134,14 @@ public class CompletionService {
         int completionTokens = tokens.path("completion_tokens").asInt((content.length() + 3) / 4);
         Buffer body = d.reply().raw() != null ? d.reply().raw() : Buffer.buffer(Reply.encode(json, completion));
         record(call, d, prompt, completionTokens, 200, null);
-        return store(call, content).replaceWith(Reply.json(200, d.rate().headers(), body));
+        return turns.storeAnswer(call.request(), call.caller(), content, null).map(stored -> {
+            if (stored) {
+                return Reply.json(200, d.headers(), body);
+            }
+            Map<String, List<String>> headers = new LinkedHashMap<>(d.headers());
+            headers.put(STORE_FAILED_HEADER, List.of("failed"));
+            return Reply.json(200, headers, body);
+        });
     }
 
     private Reply stream(Call call, ProviderRouter.Dispatch d) {
@@ -113,20 +154,28 @@ public class CompletionService {
         // The conversation is stored before [DONE], so a client that reads it next sees the answer.
         Multi<Buffer> done = Uni.createFrom().deferred(() -> {
             tally.finished = true;
-            return store(call, tally.content());
-        }).onItem().transformToMulti(v -> Multi.createFrom().item(DONE));
+            return turns.storeAnswer(call.request(), call.caller(), tally.content(), null);
+        }).onItem().transformToMulti(stored -> stored ? Multi.createFrom().item(DONE)
+                : Multi.createFrom().item(storeFailedEvent(call.requestId())));
         Multi<Buffer> body = Multi.createBy().concatenating().streams(Multi.createFrom().item(OPEN), events, done)
                 .onFailure().recoverWithMulti(e -> {
                     tally.failed = true;
                     LOG.warnf("stream from %s ended early: %s", d.target(), e.getMessage());
-                    return Multi.createFrom().item(errorEvent(e, call.requestId()));
+                    boolean timeout = e instanceof UpstreamException u && u.timeout();
+                    return turns.storeAnswer(call.request(), call.caller(), tally.content(),
+                            timeout ? "timeout" : "upstream_error")
+                            .onItem().transformToMulti(stored -> Multi.createFrom().item(errorEvent(e, call.requestId())));
                 })
                 .onTermination().invoke((failure, cancelled) -> {
                     int status = tally.failed || failure != null ? 502 : cancelled && !tally.finished ? 499 : 200;
                     record(call, d, tally.promptTokens(call.promptEstimate()), tally.completionTokens(), status,
                             status == 200 ? null : status == 499 ? "client_closed" : "upstream_stream_failed");
+                    if (status == 499) {
+                        turns.storeAnswer(call.request(), call.caller(), tally.content(), "client_disconnected")
+                                .subscribe().with(stored -> { }, e -> { });
+                    }
                 });
-        return Reply.eventStream(d.rate().headers(), body);
+        return Reply.eventStream(d.headers(), body);
     }
 
     /** The last event of a stream that broke after it started: an error object, never a made-up answer. */
@@ -137,19 +186,10 @@ public class CompletionService {
         return Buffer.buffer("data: " + Reply.encode(json, Reply.envelope(502, code, message, null, requestId)) + "\n\n");
     }
 
-    /** Appends the request's user messages and the answer to the conversation, if the request named one. */
-    private Uni<Void> store(Call call, String answer) {
-        String conversationId = call.request().conversationId();
-        if (conversationId == null) {
-            return Uni.createFrom().voidItem();
-        }
-        List<ConversationMessage> messages = new ArrayList<>(call.request().userMessages());
-        if (!answer.isEmpty()) {
-            messages.add(new ConversationMessage("assistant", answer));
-        }
-        return conversations.append(conversationId, call.caller().authorizationHeader(), messages, call.request().model())
-                .onFailure().invoke(e -> LOG.warnf("could not store messages in %s: %s", conversationId, e.toString()))
-                .onFailure().recoverWithNull();
+    /** The stream's last event when the answer could not be stored: the client must not believe it was. */
+    private Buffer storeFailedEvent(String requestId) {
+        return Buffer.buffer("data: " + Reply.encode(json, Reply.envelope(503, "conversation_store_failed",
+                "The answer was not stored in the conversation.", "conversation", requestId)) + "\n\n");
     }
 
     private void record(Call call, ProviderRouter.Dispatch d, int prompt, int completion, int status, String error) {

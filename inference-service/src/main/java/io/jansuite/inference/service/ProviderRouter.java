@@ -54,6 +54,15 @@ public class ProviderRouter {
 
     /** The target that answered, its answer, and the rate-limit state to report. */
     public record Dispatch(Target target, UpstreamReply reply, RateDecision rate) {
+
+        /** The headers of the answer: the rate limit's, and the upstream's own name of the model that served it. */
+        public Map<String, List<String>> headers() {
+            Map<String, List<String>> headers = new LinkedHashMap<>(rate.headers());
+            if (target.upstreamModel() != null) {
+                headers.put(GatewayHeaders.UPSTREAM_MODEL, List.of(target.upstreamModel()));
+            }
+            return headers;
+        }
     }
 
     /** What went wrong on the targets tried so far. */
@@ -63,35 +72,49 @@ public class ProviderRouter {
         boolean skippedOpen;
     }
 
+    /** How one request reaches one target (a chat completion, or another kind of call such as embeddings). */
+    @FunctionalInterface
+    public interface Send {
+        Uni<UpstreamReply> send(Target target, ObjectNode request, UpstreamProvider.CallOptions options);
+    }
+
+    /** A chat completion, to the route's targets in order. */
     public Uni<Dispatch> dispatch(Route route, ObjectNode request, String requestedModel, boolean stream) {
-        if (route.targets().isEmpty()) {
+        return dispatch(route.targets(), request, requestedModel, stream,
+                (target, body, options) -> provider(target).call(target, body, options));
+    }
+
+    /** Any call, with the same skipping, retries and failover, to these targets in order. */
+    public Uni<Dispatch> dispatch(List<Target> targets, ObjectNode request, String requestedModel, boolean stream,
+            Send send) {
+        if (targets.isEmpty()) {
             return Uni.createFrom().failure(ApiException.unavailable("no_provider_available",
                     "No enabled provider serves " + requestedModel + "."));
         }
-        return next(route.targets(), 0, request, requestedModel, stream, new Trail());
+        return next(targets, 0, request, requestedModel, stream, new Trail(), send);
     }
 
     private Uni<Dispatch> next(List<Target> targets, int index, ObjectNode request, String model, boolean stream,
-            Trail trail) {
+            Trail trail, Send send) {
         if (index >= targets.size()) {
             return Uni.createFrom().failure(exhausted(trail));
         }
         Target target = targets.get(index);
         if (!breakers.allows(target.providerKey())) {
             trail.skippedOpen = true;
-            return next(targets, index + 1, request, model, stream, trail);
+            return next(targets, index + 1, request, model, stream, trail, send);
         }
         return limiter.acquire(target.providerModelId(), target.requestsPerMinute()).chain(rate -> {
             if (!rate.allowed()) {
                 trail.limited = trail.limited == null || rate.resetMs() < trail.limited.resetMs() ? rate : trail.limited;
-                return next(targets, index + 1, request, model, stream, trail);
+                return next(targets, index + 1, request, model, stream, trail, send);
             }
             ObjectNode forTarget = request;
             if (!request.hasNonNull("temperature") && target.defaultTemperature() != null) {
                 forTarget = request.deepCopy();
                 forTarget.put("temperature", target.defaultTemperature());
             }
-            return attempt(target, forTarget, options(target, model, stream), 1)
+            return attempt(target, forTarget, options(target, model, stream), 1, send)
                     .map(reply -> new Dispatch(target, reply, rate))
                     .onFailure(UpstreamException.class).recoverWithUni(failure -> {
                         UpstreamException e = (UpstreamException) failure;
@@ -100,14 +123,14 @@ public class ProviderRouter {
                                     e.getMessage(), null));
                         }
                         trail.lastFailure = e;
-                        return next(targets, index + 1, request, model, stream, trail);
+                        return next(targets, index + 1, request, model, stream, trail, send);
                     });
         });
     }
 
     private Uni<UpstreamReply> attempt(Target target, ObjectNode request, UpstreamProvider.CallOptions options,
-            int attempt) {
-        return Uni.createFrom().deferred(() -> provider(target).call(target, request, options))
+            int attempt, Send send) {
+        return Uni.createFrom().deferred(() -> send.send(target, request, options))
                 .onFailure(f -> !(f instanceof UpstreamException))
                 .transform(f -> UpstreamException.protocol(String.valueOf(f.getMessage())))
                 .invoke(() -> breakers.success(target.providerKey()))
@@ -124,7 +147,7 @@ public class ProviderRouter {
                         return Uni.createFrom().failure(e);
                     }
                     long backoff = config.retry().backoff().toMillis() << (attempt - 1);
-                    return delay(backoff).chain(() -> attempt(target, request, options, attempt + 1));
+                    return delay(backoff).chain(() -> attempt(target, request, options, attempt + 1, send));
                 });
     }
 

@@ -1,0 +1,20 @@
+package io.jansuite.inference.client;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+/** The catalog-service's registered MCP servers, with what it takes to call their tools. */
+@RegisterRestClient(configKey = "catalog")
+@Path("/internal/mcp-servers")
+interface CatalogMcpServers {
+
+    @GET
+    @Path("/{name}")
+    Uni<Envelope> server(@PathParam("name") String name);
+
+    record Envelope(McpServerEntry data) {
+    }
+}

@@ -1,0 +1,55 @@
+package io.jansuite.inference.service;
+
+import io.jansuite.common.auth.Caller;
+import io.jansuite.common.http.Ids;
+import io.jansuite.inference.UsageRecord;
+import io.jansuite.inference.client.Route;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * Usage of the gateway's other endpoints (embeddings, Anthropic messages), in the same table and batches
+ * as chat completions: the model the client named, and the provider model and upstream model that served it.
+ */
+@ApplicationScoped
+public class GatewayUsage {
+
+    @Inject
+    UsageRecorder usage;
+
+    @Inject
+    MeterRegistry metrics;
+
+    /** One call to one endpoint: who, which model, when it started. */
+    public record Call(String endpoint, Caller caller, String requestId, Route route, boolean stream, long startedNanos) {
+    }
+
+    public void record(Call call, ProviderRouter.Dispatch d, int inputTokens, int outputTokens, int status, String error) {
+        UsageRecord row = new UsageRecord();
+        row.id = Ids.next("use");
+        row.createdAt = Instant.now();
+        row.userId = call.caller() == null ? null : call.caller().userId();
+        row.apiKeyId = call.caller() == null ? null : call.caller().apiKeyId();
+        row.model = call.route().usageKey();
+        if (d != null) {
+            row.providerId = d.target().providerId();
+            row.providerModelId = d.target().providerModelId();
+            row.upstreamModel = d.target().upstreamModel();
+        }
+        row.promptTokens = inputTokens;
+        row.completionTokens = outputTokens;
+        row.latencyMs = (System.nanoTime() - call.startedNanos()) / 1_000_000;
+        row.status = status;
+        row.stream = call.stream();
+        row.errorCode = error;
+        row.requestId = call.requestId();
+        usage.record(row);
+        Timer.builder("jansuite.gateway.requests").description("Embeddings and messages calls by endpoint, model and status")
+                .tags("endpoint", call.endpoint(), "model", row.model, "status", String.valueOf(status))
+                .register(metrics).record(Duration.ofMillis(row.latencyMs));
+    }
+}
