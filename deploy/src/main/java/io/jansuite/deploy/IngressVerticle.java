@@ -1,5 +1,6 @@
 package io.jansuite.deploy;
 
+import io.jansuite.console.ConsoleSite;
 import io.jansuite.deploy.docs.ApiDocs;
 import io.vertx.core.AbstractVerticle;
 import io.vertx.core.Promise;
@@ -23,6 +24,9 @@ import java.util.Map;
 /** One event loop's share of the ingress: its own server socket (shared port), clients and proxies. */
 final class IngressVerticle extends AbstractVerticle {
 
+    /** The console's files, read once from the console jar and shared by every event loop. */
+    private static final ConsoleSite CONSOLE = ConsoleSite.fromClasspath();
+
     private final String host;
     private final int port;
     private final RouteTable routes;
@@ -33,6 +37,7 @@ final class IngressVerticle extends AbstractVerticle {
     private final List<HttpClient> clients = new ArrayList<>();
     private HttpServer server;
     private ApiDocs docs;
+    private ConsoleHandler console;
 
     IngressVerticle(String host, int port, RouteTable routes, Map<String, Ingress.Upstream> upstreams,
                     Ingress.Options options, HealthMonitor health) {
@@ -69,6 +74,7 @@ final class IngressVerticle extends AbstractVerticle {
             proxies.put(route, proxy);
         }
         docs = new ApiDocs(vertx, routes, upstreams);
+        console = new ConsoleHandler(CONSOLE);
         server = vertx.createHttpServer(new HttpServerOptions()
                 .setHandle100ContinueAutomatically(true)
                 .setTcpNoDelay(true)
@@ -91,6 +97,10 @@ final class IngressVerticle extends AbstractVerticle {
             return;
         }
         RouteTable.Route route = routes.match(path);
+        if (route == null && ConsoleHandler.handles(path)) {
+            console.handle(request, requestId);
+            return;
+        }
         if (route == null) {
             request.response()
                     .setStatusCode(404)
