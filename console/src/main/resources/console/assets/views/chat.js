@@ -125,6 +125,12 @@ export async function chatView(container, { args }) {
       if (item.role === 'assistant') {
         actions.append(h('button', { type: 'button', class: 'link', onclick: () => regenerate(item, body) }, 'Regenerate'));
       }
+      actions.append(confirmButton('Delete', 'Really?', async () => {
+        try {
+          await api('DELETE', `/v1/conversations/${state.conversation.id}/items/${item.id}`);
+          await openConversation(state.conversation.id);
+        } catch (err) { status.error(err); }
+      }, { class: 'link', 'aria-label': 'Delete message' }));
     }
     return entry;
   }
