@@ -52,8 +52,7 @@ public final class ConsoleServer {
                 exchange.getResponseBody().write(ok);
                 return;
             }
-            String servedPath = ConsoleSite.handles(path) ? path : "/console/unknown";
-            ConsoleSite.Response response = site.answer(exchange.getRequestMethod(), servedPath,
+            ConsoleSite.Response response = site.answer(exchange.getRequestMethod(), path,
                     exchange.getRequestHeaders().getFirst("If-None-Match"), requestId);
             response.headers().forEach((name, value) -> {
                 if (!"Content-Length".equals(name)) {

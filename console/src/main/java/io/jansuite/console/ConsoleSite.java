@@ -97,6 +97,7 @@ public final class ConsoleSite {
         return version;
     }
 
+    /** The answer to a request for this path (any path: those the console does not serve are a 404). */
     public Response answer(String method, String path, String ifNoneMatch, String requestId) {
         boolean head = "HEAD".equals(method);
         if (!head && !"GET".equals(method)) {
