@@ -66,8 +66,8 @@ final class RunningSuite {
         Files.copy(repo.resolve("deploy/routes.tsv"), root.resolve("deploy/routes.tsv"),
                 java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         ProcessBuilder pb = new ProcessBuilder("java", "-Xmx128m", "-cp",
-                repo.resolve("deploy/target/classes") + ":" + repo.resolve("deploy/target/lib") + "/*",
-                "io.jansuite.deploy.Launcher", root.toString());
+                repo.resolve("local-suite/target/classes") + ":" + repo.resolve("local-suite/target/lib") + "/*",
+                "io.jansuite.localsuite.Launcher", root.toString());
         Map<String, String> env = pb.environment();
         env.put("ADMIN_EMAIL", ADMIN_EMAIL);
         env.put("ADMIN_PASSWORD", ADMIN_PASSWORD);

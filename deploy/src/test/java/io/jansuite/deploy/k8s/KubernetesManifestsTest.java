@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.jansuite.deploy.RouteTable;
+import io.jansuite.routes.RouteTable;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
