@@ -143,6 +143,35 @@ const scenarios = {
     assert.deepEqual(page.errors, []);
   },
 
+  async 'Stop ends an answer while it streams'() {
+    const admin = await adminHeaders();
+    const providers = (await (await fetch(`${BASE}/v1/admin/providers`, { headers: admin })).json()).data;
+    const simulator = providers.find((p) => p.type === 'simulator');
+    const before = simulator.settings || {};
+    const pace = (tpot) => fetch(`${BASE}/v1/admin/providers/${simulator.id}`, {
+      method: 'PATCH', headers: admin, body: JSON.stringify({ settings: { tpot_ms: tpot } }),
+    });
+    try {
+      assert.equal((await pace(150)).status, 200, 'the simulator slowed down to one word per 150 ms');
+      const page = await freshPage();
+      await asGuest(page);
+      const words = 'one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen';
+      await page.fill('#composer', words);
+      await page.press('#composer', 'Enter');
+      await page.waitForSelector('#stop:not([hidden])');
+      await page.waitForFunction(() => document.querySelector('#messages .msg.assistant .msg-body')?.textContent.length > 0);
+      await page.click('#stop');
+      await page.waitForSelector('#messages .msg.assistant .msg-body em:has-text("(stopped)")');
+      const shown = await page.locator('#messages .msg.assistant .msg-body').textContent();
+      assert.ok(shown.length < `Simulated reply to: ${words} (stopped)`.length, `cut short: ${shown}`);
+      assert.equal(await page.isHidden('#stop'), true);
+      assert.equal(await page.isEnabled('#composer'), true, 'the composer is usable again');
+      assert.deepEqual(page.errors, []);
+    } finally {
+      await pace(before.tpot_ms ?? 5);
+    }
+  },
+
   async 'a message with HTML is shown as text and runs nothing'() {
     const page = await freshPage();
     await asGuest(page);
@@ -240,14 +269,18 @@ const scenarios = {
   },
 };
 
-/** Leaves the suite as found for the other system tests, whatever happened above. */
-async function enableAgain() {
+async function adminHeaders() {
   const login = await fetch(`${BASE}/llm/auth/login`, {
     method: 'POST', headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify({ email: process.env.ADMIN_EMAIL, password: process.env.ADMIN_PASSWORD }),
   });
   const { access_token: token } = await login.json();
-  const auth = { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' };
+  return { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' };
+}
+
+/** Leaves the suite as found for the other system tests, whatever happened above. */
+async function enableAgain() {
+  const auth = await adminHeaders();
   const list = await (await fetch(`${BASE}/v1/admin/models/provider-models?limit=100`, { headers: auth })).json();
   for (const m of list.data.filter((x) => x.model_id === DISABLED_MODEL && !x.enabled)) {
     await fetch(`${BASE}/v1/admin/models/provider-models/${m.id}`, { method: 'PATCH', headers: auth, body: JSON.stringify({ enabled: true }) });
