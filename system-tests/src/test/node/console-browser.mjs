@@ -164,7 +164,7 @@ const scenarios = {
       await page.waitForSelector('#messages .msg.assistant .msg-body em:has-text("(stopped)")');
       const shown = await page.locator('#messages .msg.assistant .msg-body').textContent();
       assert.ok(shown.length < `Simulated reply to: ${words} (stopped)`.length, `cut short: ${shown}`);
-      assert.equal(await page.isHidden('#stop'), true);
+      await page.waitForSelector('#stop', { state: 'hidden' });
       assert.equal(await page.isEnabled('#composer'), true, 'the composer is usable again');
       assert.deepEqual(page.errors, []);
     } finally {
