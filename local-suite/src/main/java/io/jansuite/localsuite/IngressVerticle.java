@@ -122,6 +122,7 @@ final class IngressVerticle extends AbstractVerticle {
             headers.set("X-Forwarded-Host", hostHeader);
         }
         headers.remove("X-Internal-Caller");
+        headers.remove("X-Internal-Signature");
         proxies.get(route).handle(request);
     }
 

@@ -28,9 +28,7 @@ public final class Launcher {
         long began = System.nanoTime();
         LocalSuite suite;
         try {
-            suite = LocalSuite.start(root, environment, (service, code) -> System.err.printf(
-                    "run.sh: %s exited unexpectedly (code %d); see .local/logs/%s.log. /healthz reports it DOWN.%n",
-                    service, code, service));
+            suite = LocalSuite.start(root, environment, new ConsoleWatcher());
         } catch (LocalSuite.StartException e) {
             e.getMessage().lines().forEach(line -> System.err.println("run.sh: " + line));
             System.exit(2);
@@ -65,5 +63,19 @@ public final class Launcher {
                     timeout, String.join(", ", notReady), suite.logs());
         }
         new CountDownLatch(1).await();
+    }
+
+    /** Tells the console when a service dies and is restarted. */
+    private static final class ConsoleWatcher implements Suite.Watcher {
+        @Override
+        public void exited(String service, int exitCode, Duration restartIn) {
+            System.err.printf("run.sh: %s exited unexpectedly (code %d); restarting it in %d s. /healthz reports it"
+                    + " DOWN until it is ready again; see .local/logs/%s.log.%n", service, exitCode, restartIn.toSeconds(), service);
+        }
+
+        @Override
+        public void restarted(String service, int restarts, long pid) {
+            System.err.printf("run.sh: %s started again (restart %d, pid %d).%n", service, restarts, pid);
+        }
     }
 }

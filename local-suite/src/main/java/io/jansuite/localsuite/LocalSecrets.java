@@ -78,6 +78,31 @@ public final class LocalSecrets {
         return Map.copyOf(values);
     }
 
+    /**
+     * The value of {@code APP_INTERNAL_KEYS} for a service: {@code peer:key} for each peer, each key derived
+     * from INTERNAL_SECRET and the two names, so that the two services of a pair get the same key and
+     * nobody else does (the launcher alone holds INTERNAL_SECRET).
+     */
+    static String internalKeys(String internalSecret, String service, java.util.Collection<String> peers) {
+        byte[] master = internalSecret.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        StringBuilder out = new StringBuilder();
+        for (String peer : peers) {
+            String a = service.compareTo(peer) <= 0 ? service : peer;
+            String b = a.equals(service) ? peer : service;
+            try {
+                javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+                mac.init(new javax.crypto.spec.SecretKeySpec(master, "HmacSHA256"));
+                byte[] key = mac.doFinal(("jansuite-internal-pair\n" + a + "\n" + b)
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                out.append(out.length() == 0 ? "" : ",").append(peer).append(':')
+                        .append(Base64.getUrlEncoder().withoutPadding().encodeToString(key));
+            } catch (java.security.GeneralSecurityException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return out.toString();
+    }
+
     /** Base64 of 32 random bytes. */
     static String randomKey() {
         byte[] bytes = new byte[32];

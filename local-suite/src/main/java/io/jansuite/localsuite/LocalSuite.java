@@ -1,5 +1,6 @@
 package io.jansuite.localsuite;
 
+import io.jansuite.routes.InternalCalls;
 import io.jansuite.routes.RouteTable;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
@@ -18,7 +19,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BiConsumer;
 
 /**
  * The whole suite on this machine, as {@code ./run.sh} runs it and as an end-to-end test can: PostgreSQL
@@ -62,9 +62,9 @@ public final class LocalSuite implements AutoCloseable {
 
     /**
      * Starts the suite from the repository at {@code root}. {@code environment} is what the launcher was given
-     * (see {@link Launcher}); {@code onUnexpectedExit} hears of a service that stops on its own.
+     * (see {@link Launcher}); {@code watcher} hears of a service that stops on its own and is restarted.
      */
-    public static LocalSuite start(Path root, Map<String, String> environment, BiConsumer<String, Integer> onUnexpectedExit)
+    public static LocalSuite start(Path root, Map<String, String> environment, Suite.Watcher watcher)
             throws StartException, IOException {
         int offset = intSetting(environment, "JANSUITE_PORT_OFFSET", 0);
         int ingressPort = intSetting(environment, "JANSUITE_PORT", 8000 + offset);
@@ -103,12 +103,12 @@ public final class LocalSuite implements AutoCloseable {
         LIVE.add(running);
         // held while starting, so that a shutdown meanwhile waits and then stops whatever was started
         synchronized (running) {
-            return running.startParts(environment, externalDb, pgPort, logs, secrets, onUnexpectedExit);
+            return running.startParts(environment, externalDb, pgPort, logs, secrets, watcher);
         }
     }
 
     private LocalSuite startParts(Map<String, String> environment, boolean externalDb, int pgPort, Path logs,
-                                  LocalSecrets secrets, BiConsumer<String, Integer> onUnexpectedExit) throws IOException {
+                                  LocalSecrets secrets, Suite.Watcher watcher) throws IOException {
         LocalSuite running = this;
         Map<String, Integer> services = routes.services();
         if (closed) {
@@ -118,13 +118,15 @@ public final class LocalSuite implements AutoCloseable {
             running.db = externalDb ? Database.external(environment)
                     : Database.embedded(local.resolve("pgdata"), pgPort, logs.resolve("postgres.log"));
             Map<String, String> env = serviceEnv(environment, running.db, secrets, ingressPort);
-            services.forEach((name, port) -> putUnlessSet(env, environment, urlVariable(name), "http://localhost:" + port));
+            services.forEach((name, port) -> putUnlessSet(env, environment, urlVariable(name), "http://" + Suite.HOST + ":" + port));
             // the ingress first, while the machine is quiet (five JVMs starting make its class loading crawl)
             running.vertx = Vertx.vertx(new VertxOptions().setMaxEventLoopExecuteTime(5).setMaxEventLoopExecuteTimeUnit(TimeUnit.SECONDS));
             running.ingress = Ingress.start(running.vertx, "0.0.0.0", ingressPort, routes, Ingress.localUpstreams(routes),
                     Ingress.Options.defaults()).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-            running.suite = new Suite(root, logs, local.resolve("run"), env, javaOptions(environment));
-            running.suite.start(services, onUnexpectedExit);
+            running.suite = new Suite(root, logs, local.resolve("run"), env,
+                    serviceSecrets(environment, secrets, InternalCalls.load(root.resolve("deploy/calls.tsv")), services.keySet()),
+                    javaOptions(environment));
+            running.suite.start(services, watcher);
             return running;
         } catch (Exception e) {
             running.close();
@@ -229,9 +231,33 @@ public final class LocalSuite implements AutoCloseable {
     }
 
     /** What the services get on top of the launcher's own environment (which they inherit). */
+    /** What only one service gets: its internal keys, and the provider-key secret for the catalog alone. */
+    static Map<String, Map<String, String>> serviceSecrets(Map<String, String> environment, LocalSecrets secrets,
+                                                           InternalCalls calls, java.util.Collection<String> services) {
+        Map<String, Map<String, String>> out = new LinkedHashMap<>();
+        String master = environment.getOrDefault("INTERNAL_SECRET", "").isBlank()
+                ? secrets.values().get("INTERNAL_SECRET") : environment.get("INTERNAL_SECRET");
+        for (String service : services) {
+            Map<String, String> own = new LinkedHashMap<>();
+            own.put("APP_INTERNAL_KEYS", LocalSecrets.internalKeys(master, service, calls.peers(service)));
+            if (service.equals("catalog-service")) {
+                putUnlessSet(own, environment, "PROVIDER_KEY_SECRET", secrets.values().get("PROVIDER_KEY_SECRET"));
+            }
+            out.put(service, own);
+        }
+        return out;
+    }
+
+    /** Secrets of the suite that no service reads directly (INTERNAL_SECRET) or that only one may hold. */
+    static final java.util.Set<String> SERVICE_SECRETS = java.util.Set.of("INTERNAL_SECRET", "PROVIDER_KEY_SECRET");
+
     static Map<String, String> serviceEnv(Map<String, String> environment, Database db, LocalSecrets secrets, int ingressPort) {
         Map<String, String> env = new LinkedHashMap<>(db.env());
-        secrets.values().forEach((k, v) -> putUnlessSet(env, environment, k, v));
+        secrets.values().forEach((k, v) -> {
+            if (!SERVICE_SECRETS.contains(k)) {
+                putUnlessSet(env, environment, k, v);
+            }
+        });
         putUnlessSet(env, environment, "APP_JWT_PRIVATE_KEY_LOCATION", secrets.privateKey().toString());
         putUnlessSet(env, environment, "APP_JWT_PUBLIC_KEY_LOCATION", secrets.publicKey().toString());
         putUnlessSet(env, environment, "APP_BOOTSTRAP_SIMULATOR", "true");

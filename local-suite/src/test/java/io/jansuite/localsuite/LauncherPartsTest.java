@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.jansuite.routes.InternalCalls;
 import io.jansuite.routes.RouteTable;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -16,6 +17,7 @@ import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -77,7 +79,7 @@ class LauncherPartsTest {
             Map<String, String> env = Map.of("JANSUITE_PORT", String.valueOf(busy.getLocalPort()),
                     "DATABASE_URL", "postgres://u:p@127.0.0.1:1/none");
             LocalSuite.StartException refused = org.junit.jupiter.api.Assertions.assertThrows(LocalSuite.StartException.class,
-                    () -> LocalSuite.start(root, env, (s, c) -> { }));
+                    () -> LocalSuite.start(root, env, Suite.Watcher.QUIET));
             assertTrue(refused.getMessage().contains("Port " + busy.getLocalPort() + " is already in use; it is needed for the ingress"),
                     refused.getMessage());
             assertTrue(refused.getMessage().contains("Stop what listens there"));
@@ -86,12 +88,37 @@ class LauncherPartsTest {
     }
 
     @Test
+    void eachServiceGetsOnlyTheKeysOfItsOwnPairsAndThePairsAgree() throws Exception {
+        LocalSecrets secrets = LocalSecrets.ensure(dir);
+        InternalCalls calls = InternalCalls.load(Path.of("..").toAbsolutePath().normalize().resolve("deploy/calls.tsv"));
+        List<String> services = List.of("auth-service", "conversation-service", "inference-service", "catalog-service",
+                "admin-service");
+        Map<String, Map<String, String>> own = LocalSuite.serviceSecrets(Map.of(), secrets, calls, services);
+        Map<String, Map<String, String>> keys = new java.util.HashMap<>();
+        own.forEach((service, env) -> keys.put(service, java.util.Arrays.stream(env.get("APP_INTERNAL_KEYS").split(","))
+                .collect(java.util.stream.Collectors.toMap(e -> e.split(":")[0], e -> e.split(":")[1]))));
+        assertEquals(Set.of("auth-service", "catalog-service", "conversation-service", "admin-service"),
+                keys.get("inference-service").keySet());
+        assertEquals(Set.of("auth-service", "inference-service"), keys.get("conversation-service").keySet(),
+                "the conversation-service shares nothing with the catalog or the admin-service");
+        assertEquals(keys.get("inference-service").get("catalog-service"), keys.get("catalog-service").get("inference-service"));
+        assertEquals(keys.get("admin-service").get("catalog-service"), keys.get("catalog-service").get("admin-service"));
+        assertNotEquals(keys.get("catalog-service").get("inference-service"), keys.get("catalog-service").get("admin-service"));
+        assertTrue(keys.get("auth-service").get("catalog-service").length() >= 43, "256-bit keys");
+        assertEquals(secrets.values().get("PROVIDER_KEY_SECRET"), own.get("catalog-service").get("PROVIDER_KEY_SECRET"));
+        assertFalse(own.get("inference-service").containsKey("PROVIDER_KEY_SECRET"));
+        // a user's own INTERNAL_SECRET is the master instead
+        assertNotEquals(own.get("auth-service").get("APP_INTERNAL_KEYS"), LocalSuite.serviceSecrets(
+                Map.of("INTERNAL_SECRET", "mine"), secrets, calls, services).get("auth-service").get("APP_INTERNAL_KEYS"));
+    }
+
+    @Test
     void serviceEnvironmentKeepsWhatTheUserSet() throws Exception {
         LocalSecrets secrets = LocalSecrets.ensure(dir);
         Database db = Database.external(Map.of("DATABASE_URL", "postgres://u:p@h:5432/jansuite"));
         Map<String, String> env = LocalSuite.serviceEnv(Map.of("INTERNAL_SECRET", "mine"), db, secrets, 8000);
-        assertFalse(env.containsKey("INTERNAL_SECRET"), "the user's INTERNAL_SECRET is inherited, not replaced");
-        assertEquals(secrets.values().get("PROVIDER_KEY_SECRET"), env.get("PROVIDER_KEY_SECRET"));
+        assertFalse(env.containsKey("INTERNAL_SECRET"), "no service holds the master of the internal keys");
+        assertFalse(env.containsKey("PROVIDER_KEY_SECRET"), "only the catalog-service gets the provider-key secret");
         assertEquals(secrets.privateKey().toString(), env.get("APP_JWT_PRIVATE_KEY_LOCATION"));
         assertEquals("true", env.get("APP_BOOTSTRAP_SIMULATOR"));
         assertEquals("http://localhost:8000", env.get("PUBLIC_BASE_URL"));
