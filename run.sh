@@ -24,6 +24,7 @@ for svc in $SERVICES; do
 done
 [ -f local-suite/target/classes/io/jansuite/localsuite/Launcher.class ] || missing=true
 [ -f local-suite/target/lib/vertx-http-proxy-4.5.27.jar ] || missing=true
+[ -f local-suite/target/lib/console-1.0.0-SNAPSHOT.jar ] || missing=true
 
 if $rebuild || $missing; then
   echo "run.sh: building (./mvnw -B -q -DskipTests install) ..."

@@ -1,5 +1,6 @@
 package io.jansuite.localsuite;
 
+import io.jansuite.console.ConsoleSite;
 import io.jansuite.routes.RouteTable;
 import io.jansuite.localsuite.docs.ApiDocs;
 import io.vertx.core.AbstractVerticle;
@@ -25,6 +26,9 @@ import java.util.Map;
 /** One event loop's share of the ingress: its own server socket (shared port), clients and proxies. */
 final class IngressVerticle extends AbstractVerticle {
 
+    /** The console's files, read once from the console jar and shared by every event loop. */
+    private static final ConsoleSite CONSOLE = ConsoleSite.fromClasspath();
+
     private final String host;
     private final int port;
     private final RouteTable routes;
@@ -35,6 +39,7 @@ final class IngressVerticle extends AbstractVerticle {
     private final List<HttpClient> clients = new ArrayList<>();
     private HttpServer server;
     private ApiDocs docs;
+    private ConsoleHandler console;
 
     IngressVerticle(String host, int port, RouteTable routes, Map<String, Ingress.Upstream> upstreams,
                     Ingress.Options options, HealthMonitor health) {
@@ -73,6 +78,7 @@ final class IngressVerticle extends AbstractVerticle {
         Map<String, SocketAddress> addresses = new LinkedHashMap<>();
         upstreams.forEach((name, upstream) -> addresses.put(name, upstream.address()));
         docs = new ApiDocs(vertx, routes, addresses);
+        console = new ConsoleHandler(CONSOLE);
         server = vertx.createHttpServer(new HttpServerOptions()
                 .setHandle100ContinueAutomatically(true)
                 .setTcpNoDelay(true)
@@ -95,6 +101,10 @@ final class IngressVerticle extends AbstractVerticle {
             return;
         }
         RouteTable.Route route = routes.match(path);
+        if (route == null && ConsoleHandler.handles(path)) {
+            console.handle(request, requestId);
+            return;
+        }
         if (route == null) {
             request.response()
                     .setStatusCode(404)

@@ -108,6 +108,25 @@ class IngressTest {
     }
 
     @Test
+    void servesTheConsoleAtTheRootWithItsCspBesideTheRoutes() throws Exception {
+        HttpResponse<String> page = get("/");
+        assertEquals(200, page.statusCode());
+        assertTrue(page.body().contains("Jan Suite console"), page.body());
+        assertTrue(page.headers().firstValue("Content-Security-Policy").orElseThrow().contains("script-src 'self'"));
+        assertTrue(page.headers().firstValue("X-Request-Id").isPresent());
+        java.util.regex.Matcher entry = java.util.regex.Pattern.compile("src=\"(/console/[^\"]+/app\\.js)\"").matcher(page.body());
+        assertTrue(entry.find(), page.body());
+        HttpResponse<String> script = get(entry.group(1));
+        assertEquals(200, script.statusCode());
+        assertTrue(script.headers().firstValue("Cache-Control").orElseThrow().contains("immutable"));
+        HttpResponse<String> revalidated = HTTP.send(HttpRequest.newBuilder(uri("/"))
+                .header("If-None-Match", page.headers().firstValue("ETag").orElseThrow()).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(304, revalidated.statusCode());
+        assertEquals(404, get("/console/nope/app.js").statusCode());
+        assertEquals("svc-a", new JsonObject(get("/v1/conversations").body()).getString("service"), "routes still win");
+    }
+
+    @Test
     void internalAndDotSegmentPathsAreNeverRouted() throws Exception {
         assertEquals(404, get("/internal/revocations").statusCode());
         assertEquals(404, get("/v1/../internal/revocations").statusCode());

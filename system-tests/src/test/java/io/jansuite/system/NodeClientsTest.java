@@ -31,12 +31,18 @@ class NodeClientsTest {
             throw new IllegalStateException("CI=true but Node.js is not on the PATH");
         }
         assumeTrue(node, "Node.js is not installed: the seed-page and OpenAI SDK tests are skipped");
+        installNodeModules();
+        RunningSuite.shared();
+    }
+
+    /** npm ci when a package of package.json is missing from node_modules. */
+    static void installNodeModules() {
         if (!Files.isDirectory(NODE_DIR.resolve("node_modules/openai"))
-                || !Files.isDirectory(NODE_DIR.resolve("node_modules/@anthropic-ai/sdk"))) {
+                || !Files.isDirectory(NODE_DIR.resolve("node_modules/@anthropic-ai/sdk"))
+                || !Files.isDirectory(NODE_DIR.resolve("node_modules/playwright-core"))) {
             Result install = run(List.of("npm", "ci", "--no-audit", "--no-fund"), Map.of(), 300);
             assertEquals(0, install.exit, "npm ci: " + install.output);
         }
-        RunningSuite.shared();
     }
 
     @Test

@@ -31,6 +31,8 @@ class KubernetesManifestsTest {
     private static final Set<String> CREATED_BY_OPERATORS = Set.of("Secret/jansuite-db-app", "Secret/jansuite-api-tls");
     private static final Pattern SECRET_LIKE = Pattern.compile(".*(PASSWORD|SECRET|TOKEN|PRIVATE|API_KEY|CREDENTIAL).*");
 
+    private static final String CONSOLE_INGRESS = "jansuite-console";
+
     private static Path root;
     private static RouteTable routes;
 
@@ -71,6 +73,9 @@ class KubernetesManifestsTest {
         Map<String, String> backendByPath = new java.util.HashMap<>();
         Map<String, Map<String, Object>> ingressByPath = new java.util.HashMap<>();
         for (Map<String, Object> ingress : rendered.ofKind("Ingress")) {
+            if (CONSOLE_INGRESS.equals(name(ingress))) {
+                continue; // consoleIsServedAtTheRootOfTheApiHost
+            }
             for (Map<String, Object> rule : list(map(ingress, "spec"), "rules")) {
                 assertTrue(rule.get("host") != null && !rule.get("host").toString().isBlank(), "every rule names the host");
                 for (Map<String, Object> path : list(map(rule, "http"), "paths")) {
@@ -91,6 +96,27 @@ class KubernetesManifestsTest {
             }
         }
         assertEquals(routes.routes().size(), backendByPath.size(), "no Ingress path outside the route table");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void consoleIsServedAtTheRootOfTheApiHost(String overlay) throws Exception {
+        RenderedManifests rendered = render(overlay);
+        Map<String, Object> console = rendered.ofKind("Ingress").stream()
+                .filter(i -> CONSOLE_INGRESS.equals(name(i))).findFirst().orElseThrow();
+        Map<String, Object> api = rendered.ofKind("Ingress").stream()
+                .filter(i -> "jansuite-api".equals(name(i))).findFirst().orElseThrow();
+        List<Map<String, Object>> rules = list(map(console, "spec"), "rules");
+        assertEquals(1, rules.size());
+        assertEquals(list(map(api, "spec"), "rules").get(0).get("host"), rules.get(0).get("host"), "same host as the API");
+        Map<String, String> paths = new java.util.TreeMap<>();
+        for (Map<String, Object> path : list(map(rules.get(0), "http"), "paths")) {
+            assertEquals("console", at(path, "backend", "service").get("name"));
+            paths.put(path.get("path").toString(), path.get("pathType").toString());
+        }
+        assertEquals(Map.of("/", "Exact", "/index.html", "Exact", "/console", "Prefix"), paths,
+                "the page and its assets only: every other path stays with the API's Ingress");
+        assertTrue(rendered.exists("Deployment", "console") && rendered.exists("Service", "console"));
     }
 
     @ParameterizedTest
