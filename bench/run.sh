@@ -139,11 +139,12 @@ grep -qi '^x-ratelimit-limit: 100000000' <<<"$headers" || die "rate limiting is 
 say "provider $provider, models bench-model and bench-paced, API key ${key:0:10}..., conversation $big"
 
 # 6. The load, then the results. The catalog's route lookup is measured as the inference-service makes it.
-caller="inference-service:$(printf %s inference-service | openssl dgst -sha256 -hmac "$INTERNAL_SECRET" -binary \
-  | base64 | tr '+/' '-_' | tr -d '=\n')"
+# the key the catalog shares with the inference-service, derived from INTERNAL_SECRET as the launcher derives it
+internal_key="$(printf 'jansuite-internal-pair\ncatalog-service\ninference-service' \
+  | openssl dgst -sha256 -hmac "$INTERNAL_SECRET" -binary | base64 | tr '+/' '-_' | tr -d '=\n')"
 java -Xms256m -Xmx256m -cp "$CP" io.jansuite.bench.Harness \
   --gateway "$API" --upstream "http://127.0.0.1:$SIM_PORT" --conversation-direct http://127.0.0.1:8082 \
-  --internal-caller "$caller" --key "$key" --big "$big" --convs "$(IFS=,; echo "${convs[*]}")" --seed "$SEED" \
+  --internal-key "$internal_key" --key "$key" --big "$big" --convs "$(IFS=,; echo "${convs[*]}")" --seed "$SEED" \
   --launcher-pid "$suite_pid" --sim-pid "$sim_pid" --db "$DB" --out "$RESULTS" --quick "$quick" \
   --load "$load_before" --after-seed "psql -q '$PG_URL/$DB' -c 'ANALYZE'" ${BENCH_ONLY:+--only "$BENCH_ONLY"}
 errors=$(grep -ciE 'ERROR' "$SUITE_ROOT/.local/logs/inference-service.log" || true)

@@ -24,7 +24,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * the markdown summary. See docs/benchmarks.md.
  *
  * <p>Arguments ({@code --name value}): gateway, upstream, conversation-direct, inference-direct, catalog-direct
- * (base URLs), internal-caller (an X-Internal-Caller value for the catalog's route lookup), key (an API key),
+ * (base URLs), internal-key (the catalog's key for the inference-service, to sign route lookups), key (an API key),
  * big (a conversation with 10,000 messages, or one to seed), convs (comma list, one per append worker),
  * launcher-pid, sim-pid, db (the bench database, for its backends' CPU), out (results folder), seed (messages
  * to append to big first; 10000), quick (true: 1-2 s runs, to check the harness), only (run only the scenarios
@@ -113,11 +113,12 @@ public final class Harness {
                         (w, n) -> new LoadRun.Call(HttpMethod.POST, "/v1/chat/completions", auth, body)));
             }
         }
-        String caller = args.get("internal-caller");
-        if (caller != null && !caller.isBlank()) { // the lookup every completion makes to the catalog-service
-            Map<String, String> internal = Map.of("X-Internal-Caller", caller, "Accept", "application/json");
+        String internalKey = args.get("internal-key");
+        if (internalKey != null && !internalKey.isBlank()) { // the lookup the inference-service makes on a cache miss
+            String path = "/internal/routes/" + UpstreamSimulator.MODEL;
             measure(new LoadRun.Spec("catalog route lookup", "catalog", catalog, 16, quick ? 2 : 8, Long.MAX_VALUE, false,
-                    (w, n) -> new LoadRun.Call(HttpMethod.GET, "/internal/routes/" + UpstreamSimulator.MODEL, internal, null)));
+                    (w, n) -> new LoadRun.Call(HttpMethod.GET, path, Map.of("X-Internal-Caller", "inference-service",
+                            "X-Internal-Signature", signed(internalKey, path), "Accept", "application/json"), null)));
         }
         Buffer paced = chat(UpstreamSimulator.PACED_MODEL, true);
         for (String target : new String[] { "direct", "suite" }) {
@@ -214,6 +215,23 @@ public final class Harness {
             body.put("stream", true).put("stream_options", new JsonObject().put("include_usage", true));
         }
         return body.toBuffer();
+    }
+
+    /** A fresh X-Internal-Signature for a GET as the inference-service (docs/internal-api.md), one per call. */
+    static String signed(String key, String path) {
+        try {
+            long t = System.currentTimeMillis() / 1000;
+            String nonce = java.util.UUID.randomUUID().toString();
+            String canonical = String.join("\n", "jansuite-internal-v1", "inference-service", "GET", path,
+                    Long.toString(t), nonce, java.util.HexFormat.of().formatHex(
+                            java.security.MessageDigest.getInstance("SHA-256").digest(new byte[0])));
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec(key.getBytes(java.nio.charset.StandardCharsets.UTF_8), "HmacSHA256"));
+            return "t=" + t + ";n=" + nonce + ";s=" + java.util.Base64.getUrlEncoder().withoutPadding()
+                    .encodeToString(mac.doFinal(canonical.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static Buffer message(long n) {

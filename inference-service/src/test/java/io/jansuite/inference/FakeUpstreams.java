@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
  * A base URL is {@code http://127.0.0.1:<port>/<scenario>/<id>/v1}: the scenario picks the behaviour
  * ({@code openai}, {@code anthropic}, {@code error500}, {@code error429}, {@code error400}, {@code hang},
  * {@code stall}, {@code endless}, {@code flaky}, {@code midstreamerror}, {@code dies}: a first chunk, then the
- * connection closed as by a crashed provider) and {@code GET /control/<id>} tells what that id received:
+ * connection closed as by a crashed provider; {@code hugebody}, {@code hugeevent}: answers too large to hold) and {@code GET /control/<id>} tells what that id received:
  * {@code {hits, body, headers, closed}} ({@code closed}: the caller hung up before the end).
  */
 public class FakeUpstreams implements QuarkusTestResourceLifecycleManager {
@@ -117,6 +117,28 @@ public class FakeUpstreams implements QuarkusTestResourceLifecycleManager {
                                 + "\n\n");
                     }
                 });
+            }
+            case "hugebody" -> {
+                // a hostile provider: a JSON answer of 17 MiB, written a MiB at a time
+                res.putHeader("Content-Type", "application/json").setChunked(true);
+                String mib = "x".repeat(1024 * 1024);
+                res.write("{\"junk\":\"");
+                for (int i = 0; i < 17 && !res.closed(); i++) {
+                    res.write(mib);
+                }
+                if (!res.closed()) {
+                    res.end("\"}");
+                }
+            }
+            case "hugeevent" -> {
+                // a hostile provider: one SSE line of 2 MiB that never ends
+                sseHead(res);
+                res.write("data: " + OpenAiShapes.chunk("chatcmpl-huge", "{\"role\":\"assistant\",\"content\":\"\"}", null)
+                        + "\n\ndata: ");
+                String kib = "y".repeat(1024);
+                for (int i = 0; i < 2048 && !res.closed(); i++) {
+                    res.write(kib);
+                }
             }
             default -> error(res, 404, "unknown scenario " + scenario);
         }
