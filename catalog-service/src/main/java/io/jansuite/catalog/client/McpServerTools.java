@@ -63,7 +63,7 @@ public class McpServerTools {
             } while (cursor != null && out.size() < 1000);
             return out;
         } catch (RuntimeException e) {
-            LOG.warnf("MCP server %s could not be listed: %s", url, e.toString());
+            LOG.warnf("MCP server at %s could not be listed: %s", uri.getRawAuthority(), e.getClass().getName());
             throw new ApiException(502, "mcp_server_unreachable", "The MCP server did not answer tools/list: "
                     + e.getClass().getSimpleName() + ".", null);
         }
