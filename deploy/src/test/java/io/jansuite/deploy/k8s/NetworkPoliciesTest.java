@@ -89,6 +89,7 @@ class NetworkPoliciesTest {
         Endpoint controller = Endpoint.pod("ingress-nginx", "ingress-nginx", Map.of("app.kubernetes.io/name", "ingress-nginx"), Map.of());
         Set<String> expected = new TreeSet<>();
         graph.keySet().forEach(s -> expected.add(s + ":http"));
+        expected.add("console:http"); // the web console's pod (base/console.yaml)
         assertEquals(expected, reachable(ns, controller));
     }
 
