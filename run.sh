@@ -22,12 +22,12 @@ missing=false
 for svc in $SERVICES; do
   [ -f "$svc/target/quarkus-app/quarkus-run.jar" ] || missing=true
 done
-[ -f deploy/target/classes/io/jansuite/deploy/Launcher.class ] || missing=true
-[ -f deploy/target/lib/vertx-http-proxy-4.5.27.jar ] || missing=true
+[ -f local-suite/target/classes/io/jansuite/localsuite/Launcher.class ] || missing=true
+[ -f local-suite/target/lib/vertx-http-proxy-4.5.27.jar ] || missing=true
 
 if $rebuild || $missing; then
   echo "run.sh: building (./mvnw -B -q -DskipTests install) ..."
   ./mvnw -B -q -DskipTests install
 fi
 
-exec java ${LAUNCHER_JAVA_OPTS:--Xmx128m} -cp "deploy/target/classes:deploy/target/lib/*" io.jansuite.deploy.Launcher "$PWD"
+exec java ${LAUNCHER_JAVA_OPTS:--Xmx128m} -cp "local-suite/target/classes:local-suite/target/lib/*" io.jansuite.localsuite.Launcher "$PWD"

@@ -34,7 +34,8 @@ ADMIN_EMAIL=bench-admin@example.com
 ADMIN_PASSWORD="bench-$(od -An -N8 -tx1 /dev/urandom | tr -d ' \n')"
 INTERNAL_SECRET="$(od -An -N32 -tx1 /dev/urandom | tr -d ' \n')" # this run's own, so the harness can call the catalog
 export INTERNAL_SECRET
-CP=${BENCH_CP:-"deploy/target/classes:deploy/target/lib/*"}
+CP=${BENCH_CP:-"bench/target/classes:bench/target/lib/*"}                        # the simulator and the harness
+SUITE_CP=${BENCH_SUITE_CP:-"local-suite/target/classes:local-suite/target/lib/*"} # the launcher
 SUITE_ROOT=${BENCH_SUITE_ROOT:-$ROOT} # the tree whose services run (to try a patched service: see docs)
 
 say() { printf 'bench: %s\n' "$*"; }
@@ -52,10 +53,12 @@ missing=false
 for svc in auth-service conversation-service inference-service catalog-service admin-service; do
   [ -f "$SUITE_ROOT/$svc/target/quarkus-app/quarkus-run.jar" ] || missing=true
 done
-for cls in Launcher bench/UpstreamSimulator bench/Harness; do
-  [ -f "deploy/target/classes/io/jansuite/deploy/$cls.class" ] || missing=true
+for cls in local-suite/target/classes/io/jansuite/localsuite/Launcher bench/target/classes/io/jansuite/bench/UpstreamSimulator \
+    bench/target/classes/io/jansuite/bench/Harness; do
+  [ -f "$cls.class" ] || missing=true
 done
-[ -f deploy/target/lib/vertx-http-proxy-4.5.27.jar ] || missing=true
+[ -f local-suite/target/lib/vertx-http-proxy-4.5.27.jar ] || missing=true
+[ -d bench/target/lib ] || missing=true
 if $missing && ! $build; then
   die "a jar or class is missing (is someone building?) and --no-build was given"
 elif $missing; then
@@ -80,7 +83,7 @@ trap cleanup EXIT
 trap 'exit 130' INT TERM
 
 # 3. The upstream: an OpenAI-compatible server that answers at once.
-java -Xms64m -Xmx128m -XX:+UseSerialGC -cp "$CP" io.jansuite.deploy.bench.UpstreamSimulator "$SIM_PORT" 127.0.0.1 \
+java -Xms64m -Xmx128m -XX:+UseSerialGC -cp "$CP" io.jansuite.bench.UpstreamSimulator "$SIM_PORT" 127.0.0.1 \
   >"$WORK/simulator.log" 2>&1 &
 sim_pid=$!
 pids+=("$sim_pid")
@@ -91,7 +94,7 @@ load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 say "load average before: $load_before (uptime: $(uptime | sed 's/.*up/up/'))"
 say "starting the suite (logs: $SUITE_ROOT/.local/logs/, launcher: $WORK/suite.log) ..."
 DATABASE_URL="$PG_URL/$DB" REDIS_URL="$REDIS" ADMIN_EMAIL="$ADMIN_EMAIL" ADMIN_PASSWORD="$ADMIN_PASSWORD" \
-  JANSUITE_START_TIMEOUT=240 java ${LAUNCHER_JAVA_OPTS:--Xmx128m} -cp "$CP" io.jansuite.deploy.Launcher "$SUITE_ROOT" \
+  JANSUITE_START_TIMEOUT=240 java ${LAUNCHER_JAVA_OPTS:--Xmx128m} -cp "$SUITE_CP" io.jansuite.localsuite.Launcher "$SUITE_ROOT" \
   >"$WORK/suite.log" 2>&1 &
 suite_pid=$!
 pids=("$suite_pid" "${pids[@]}")
@@ -138,7 +141,7 @@ say "provider $provider, models bench-model and bench-paced, API key ${key:0:10}
 # 6. The load, then the results. The catalog's route lookup is measured as the inference-service makes it.
 caller="inference-service:$(printf %s inference-service | openssl dgst -sha256 -hmac "$INTERNAL_SECRET" -binary \
   | base64 | tr '+/' '-_' | tr -d '=\n')"
-java -Xms256m -Xmx256m -cp "$CP" io.jansuite.deploy.bench.Harness \
+java -Xms256m -Xmx256m -cp "$CP" io.jansuite.bench.Harness \
   --gateway "$API" --upstream "http://127.0.0.1:$SIM_PORT" --conversation-direct http://127.0.0.1:8082 \
   --internal-caller "$caller" --key "$key" --big "$big" --convs "$(IFS=,; echo "${convs[*]}")" --seed "$SEED" \
   --launcher-pid "$suite_pid" --sim-pid "$sim_pid" --db "$DB" --out "$RESULTS" --quick "$quick" \

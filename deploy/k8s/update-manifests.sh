@@ -4,7 +4,8 @@
 # Run after changing the route table or any quarkus.kubernetes.* setting, then commit the result.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-if [ "${1:-}" = "--build" ] || [ ! -f deploy/target/classes/io/jansuite/deploy/k8s/K8sManifests.class ]; then
+if [ "${1:-}" = "--build" ] || [ ! -f deploy/target/classes/io/jansuite/deploy/k8s/K8sManifests.class ] \
+    || [ ! -f route-table/target/classes/io/jansuite/routes/RouteTable.class ]; then
   ./mvnw -B -q -DskipTests package
 fi
-java -cp "deploy/target/classes:deploy/target/lib/*" io.jansuite.deploy.k8s.K8sManifests .
+java -cp "deploy/target/classes:route-table/target/classes" io.jansuite.deploy.k8s.K8sManifests .

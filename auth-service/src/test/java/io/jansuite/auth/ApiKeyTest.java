@@ -18,10 +18,9 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jansuite.common.auth.ApiKeyFormat;
-import io.jansuite.common.auth.InternalCallers;
+import io.jansuite.testing.InternalCalls;
 import io.jansuite.testing.PostgresResource;
 import io.jansuite.testing.TestTokens;
-import io.quarkus.arc.Arc;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -40,10 +39,6 @@ class ApiKeyTest {
     private static JsonPath create(String token, String body) {
         return given().header("Authorization", bearer(token)).contentType("application/json").body(body)
                 .post("/llm/auth/api-keys").then().statusCode(201).extract().jsonPath();
-    }
-
-    private static String internal() {
-        return Arc.container().instance(InternalCallers.class).get().header();
     }
 
     @Test
@@ -107,9 +102,9 @@ class ApiKeyTest {
         given().header("Authorization", bearer(token)).get("/llm/auth/api-keys").then().statusCode(200)
                 .body("data.find { it.id == '" + id + "' }.is_active", equalTo(false));
         given().header("Authorization", bearer(token)).delete("/llm/auth/api-keys/" + id).then().statusCode(204);
-        given().header("X-Internal-Caller", internal()).get("/internal/revocations?after=0").then().statusCode(200)
+        InternalCalls.as("inference-service").get("/internal/revocations?after=0").then().statusCode(200)
                 .body("data.findAll { it.kind == 'api_key' }.id", hasItem(id));
-        given().header("X-Internal-Caller", internal()).contentType("application/json")
+        InternalCalls.as("inference-service").contentType("application/json")
                 .body(new JsonObject().put("key", key).encode()).post("/internal/api-keys/verify").then().statusCode(404);
     }
 
@@ -166,7 +161,7 @@ class ApiKeyTest {
                 .post("/llm/auth/login").then().statusCode(200).extract().path("access_token");
         JsonPath created = create(admin, "{\"name\":\"ops\",\"scopes\":[\"read\",\"write\",\"admin\"]}");
         assertEquals(List.of("read", "write", "admin"), created.getList("data.scopes"));
-        given().header("X-Internal-Caller", internal()).contentType("application/json")
+        InternalCalls.as("inference-service").contentType("application/json")
                 .body(new JsonObject().put("key", created.getString("data.key")).encode()).post("/internal/api-keys/verify")
                 .then().statusCode(200).body("data.roles", hasItem("admin")).body("data.scopes", hasItem("admin"));
     }
@@ -177,7 +172,7 @@ class ApiKeyTest {
         JsonPath created = create(token, "{\"name\":\"svc\",\"scopes\":[\"read\"],\"expires_in_days\":10}");
         String body = new JsonObject().put("key", created.getString("data.key")).encode();
         given().contentType("application/json").body(body).post("/internal/api-keys/verify").then().statusCode(403);
-        given().header("X-Internal-Caller", internal()).contentType("application/json").body(body)
+        InternalCalls.as("inference-service").contentType("application/json").body(body)
                 .post("/internal/api-keys/verify").then().statusCode(200)
                 .body("data.key_id", equalTo(created.getString("data.id")))
                 .body("data.user_id", startsWith("usr_"))
@@ -185,7 +180,7 @@ class ApiKeyTest {
                 .body("data.roles", equalTo(List.of("user")))
                 .body("data.guest", equalTo(true))
                 .body("data.expires_at", notNullValue());
-        given().header("X-Internal-Caller", internal()).contentType("application/json")
+        InternalCalls.as("inference-service").contentType("application/json")
                 .body(new JsonObject().put("key", ApiKeyFormat.generate()).encode())
                 .post("/internal/api-keys/verify").then().statusCode(404);
     }

@@ -157,12 +157,11 @@ class TokenTest {
         String sid = part(auth.getString("access_token"), 1).getString("sid");
         given().contentType("application/json").body(new JsonObject().put("token", auth.getString("access_token")).encode())
                 .post("/llm/auth/revoke").then().statusCode(200);
-        String internal = io.quarkus.arc.Arc.container().instance(io.jansuite.common.auth.InternalCallers.class).get().header();
-        JsonPath feed = given().header("X-Internal-Caller", internal).get("/internal/revocations?after=0")
+        JsonPath feed = io.jansuite.testing.InternalCalls.as("inference-service").get("/internal/revocations?after=0")
                 .then().statusCode(200).extract().jsonPath();
         assertTrue(feed.getList("data.findAll { it.kind == 'session' }.id", String.class).contains(sid));
         long last = feed.getLong("last_seq");
-        given().header("X-Internal-Caller", internal).get("/internal/revocations?after=" + last).then().statusCode(200)
+        io.jansuite.testing.InternalCalls.as("conversation-service").get("/internal/revocations?after=" + last).then().statusCode(200)
                 .body("data.id", not(hasItem(sid))).body("last_seq", equalTo((int) last));
         given().get("/internal/revocations?after=0").then().statusCode(403);
     }

@@ -1,5 +1,6 @@
 package io.jansuite.catalog;
 
+import io.jansuite.testing.InternalCalls;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -96,6 +97,26 @@ class AdminProvidersTest {
     }
 
     @Test
+    void aNewBaseUrlNeedsTheKeyAgainSoTheStoredKeyNeverGoesToANewHost() throws Exception {
+        String id = Internal.admin().body(Map.of("name", Internal.unique("p"), "type", "openai",
+                "base_url", "https://a.example.test/v1", "api_key", "sk-for-a", "models", List.of(Map.of("model_id",
+                        Internal.unique("moved")))))
+                .post("/internal/admin/providers").then().statusCode(201).extract().path("data.after.id");
+        String stored = column("select api_key_enc from catalog.providers where id = ?", id);
+        Internal.admin().body(Map.of("base_url", "https://attacker.example.test/v1"))
+                .patch("/internal/admin/providers/" + id).then().statusCode(400)
+                .body("error.code", equalTo("api_key_required")).body("error.param", equalTo("api_key"));
+        assertEquals("https://a.example.test/v1", column("select base_url from catalog.providers where id = ?", id));
+        assertEquals(stored, column("select api_key_enc from catalog.providers where id = ?", id), "nothing changed");
+        // the same URL again, or a new one with its key, is fine
+        Internal.admin().body(Map.of("base_url", "https://a.example.test/v1")).patch("/internal/admin/providers/" + id)
+                .then().statusCode(200);
+        Internal.admin().body(Map.of("base_url", "https://b.example.test/v1", "api_key", "sk-for-b"))
+                .patch("/internal/admin/providers/" + id).then().statusCode(200)
+                .body("data.after.base_url", equalTo("https://b.example.test/v1"));
+    }
+
+    @Test
     void patchReplacesTheKeyAndEmptyRemovesIt() throws Exception {
         String id = Internal.admin().body(Map.of("name", Internal.unique("p"), "type", "openai",
                 "base_url", "https://a.example.test/v1", "api_key", "sk-one"))
@@ -152,7 +173,7 @@ class AdminProvidersTest {
         String model = Internal.unique("simsync");
         String sim = Internal.simulatorWith(model);
         // As the admin-service's REST client sends it: no body, no Content-Type.
-        given().header("X-Internal-Caller", Internal.header("admin-service"))
+        InternalCalls.as("admin-service")
                 .post("/internal/admin/providers/" + sim + "/sync").then().statusCode(200)
                 .body("data.imported", equalTo(0)).body("data.models.model_id", equalTo(List.of(model)));
         String down = Internal.admin().body(Map.of("name", Internal.unique("down"), "type", "openai",
@@ -167,11 +188,11 @@ class AdminProvidersTest {
         String model = Internal.unique("del");
         String id = Internal.simulatorWith(model);
         Internal.inference().get("/internal/routes/" + model).then().statusCode(200);
-        given().header("X-Internal-Caller", Internal.header("admin-service"))
+        InternalCalls.as("admin-service")
                 .delete("/internal/admin/providers/" + id).then().statusCode(200)
                 .body("data.before.id", equalTo(id)).body("data.after", equalTo(null));
         Internal.inference().get("/internal/routes/" + model).then().statusCode(404);
-        given().header("X-Internal-Caller", Internal.header("admin-service"))
+        InternalCalls.as("admin-service")
                 .get("/internal/admin/provider-models/" + model).then().statusCode(404);
         Internal.admin().delete("/internal/admin/providers/" + id).then().statusCode(404);
     }

@@ -1,38 +1,20 @@
 package io.jansuite.catalog;
 
-import static io.restassured.RestAssured.given;
-
+import io.jansuite.testing.InternalCalls;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /** Calls to the internal routes as another service of the suite would make them. */
 final class Internal {
 
-    static final String SECRET = "test-internal-secret";
-
     private Internal() {
     }
 
-    static String header(String service) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return service + ":" + Base64.getUrlEncoder().withoutPadding()
-                    .encodeToString(mac.doFinal(service.getBytes(StandardCharsets.UTF_8)));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     static RequestSpecification as(String service) {
-        return given().header("X-Internal-Caller", header(service)).contentType(ContentType.JSON);
+        return InternalCalls.as(service).contentType(ContentType.JSON);
     }
 
     static RequestSpecification admin() {

@@ -43,7 +43,10 @@ class RoutesTest {
     void internalRoutesRefuseUsersAndUnknownServices() {
         given().auth().oauth2(TestTokens.admin(TestTokens.newUserId())).get("/internal/routes/gpt-4o").then().statusCode(403);
         Internal.as("conversation-service").get("/internal/routes/gpt-4o").then().statusCode(403);
-        given().header("X-Internal-Caller", "admin-service:forged").get("/internal/catalog/version").then().statusCode(403);
+        given().header("X-Internal-Caller", "admin-service").header("X-Internal-Signature", "t=1;n=x;s=forged")
+                .get("/internal/catalog/version").then().statusCode(403);
+        // the admin-service's genuine signature does not open the inference-service's routes
+        Internal.admin().get("/internal/routes/gpt-4o").then().statusCode(403);
     }
 
     @Test

@@ -73,4 +73,31 @@ public class ProbeResource {
     public DataEnvelope<String> internal() {
         return DataEnvelope.of("internal ok");
     }
+
+    @POST
+    @Path("internal/probe/echo")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public DataEnvelope<Probe> internalEcho(Probe probe) {
+        return DataEnvelope.of(probe);
+    }
+
+    @GET
+    @Path("internal/other/probe")
+    public DataEnvelope<String> internalOther() {
+        return DataEnvelope.of("other ok");
+    }
+
+    @POST
+    @Path("v1/probe/store")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public DataEnvelope<Map<String, Object>> store(Map<String, Object> body) {
+        return DataEnvelope.of(body);
+    }
+
+    @POST
+    @Path("v1/probe/tree")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public DataEnvelope<com.fasterxml.jackson.databind.JsonNode> tree(com.fasterxml.jackson.databind.JsonNode body) {
+        return DataEnvelope.of(body);
+    }
 }

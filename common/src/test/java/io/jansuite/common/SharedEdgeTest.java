@@ -143,9 +143,10 @@ class SharedEdgeTest {
     @Test
     void internalRoutesNeedAGenuineInternalCaller() {
         given().get("/internal/probe").then().statusCode(403).body("error.code", equalTo("internal_only"));
-        given().header("X-Internal-Caller", "common-probe:forged").get("/internal/probe").then().statusCode(403);
+        given().header("X-Internal-Caller", "common-probe").header("X-Internal-Signature", "t=1;n=a;s=forged")
+                .get("/internal/probe").then().statusCode(403);
         given().auth().oauth2(user).get("/internal/probe").then().statusCode(403);
-        given().header("X-Internal-Caller", "common-probe:" + hmac("test-internal-secret", "common-probe"))
+        given().headers(InternalCallTest.signed("common-probe", "GET", "/internal/probe", ""))
                 .get("/internal/probe").then().statusCode(200).body("data", equalTo("internal ok"));
     }
 
@@ -166,16 +167,6 @@ class SharedEdgeTest {
                 .body("paths.'/v1/probe'.post.responses.'400'.content.'application/json'.schema.$ref",
                         equalTo("#/components/schemas/ErrorEnvelope"))
                 .body("paths.'/v1/public/probe'.get.responses", not(org.hamcrest.Matchers.hasKey("401")));
-    }
-
-    static String hmac(String secret, String name) {
-        try {
-            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
-            mac.init(new javax.crypto.spec.SecretKeySpec(secret.getBytes(), "HmacSHA256"));
-            return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(mac.doFinal(name.getBytes()));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     static void assertStatus(int expected, Response r) {

@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.startsWith;
 
+import io.jansuite.testing.InternalCalls;
 import io.jansuite.testing.PostgresResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -13,8 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
 
 /** The routes the inference-service calls with the user's credential and its X-Internal-Caller. */
@@ -25,15 +24,8 @@ class InternalMessagesTest {
 
     private final Api user = Api.newUser();
 
-    static String internalHeader(String service) throws Exception {
-        Mac mac = Mac.getInstance("HmacSHA256");
-        mac.init(new SecretKeySpec("test-internal-secret".getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-        return service + ":" + Base64.getUrlEncoder().withoutPadding()
-                .encodeToString(mac.doFinal(service.getBytes(StandardCharsets.UTF_8)));
-    }
-
     private RequestSpecification asInference(Api who) throws Exception {
-        return who.as().header("X-Internal-Caller", internalHeader("inference-service"));
+        return who.as().filter(InternalCalls.signer("inference-service"));
     }
 
     @Test
@@ -86,16 +78,16 @@ class InternalMessagesTest {
     @Test
     void aCallerThatIsNotAllowedOrForgedIs403() throws Exception {
         String id = user.createConversation("x");
-        user.as().header("X-Internal-Caller", internalHeader("admin-service"))
+        user.as().filter(InternalCalls.signer("admin-service"))
                 .get("/internal/conversations/{id}/messages", id).then().statusCode(403);
-        user.as().header("X-Internal-Caller", "inference-service:forged")
+        user.as().header("X-Internal-Caller", "inference-service").header("X-Internal-Signature", "t=1;n=x;s=forged")
                 .get("/internal/conversations/{id}/messages", id).then().statusCode(403);
     }
 
     @Test
     void withoutTheUsersCredentialIs401() throws Exception {
         String id = user.createConversation("x");
-        given().header("X-Internal-Caller", internalHeader("inference-service"))
+        InternalCalls.as("inference-service")
                 .get("/internal/conversations/{id}/messages", id).then().statusCode(401)
                 .body("error.type", equalTo("authentication_error"));
     }

@@ -42,7 +42,8 @@ public class FakeNeighbours implements QuarkusTestResourceLifecycleManager {
                     conversations.put(parts[3], body.toJsonObject().put("appends", new JsonArray()));
                     req.response().end();
                 }
-            } else if (!String.valueOf(req.getHeader("X-Internal-Caller")).startsWith("inference-service:")) {
+            } else if (!"inference-service".equals(req.getHeader("X-Internal-Caller"))
+                    || !String.valueOf(req.getHeader("X-Internal-Signature")).contains(";s=")) {
                 json(req, 403, new JsonObject().put("error", new JsonObject().put("code", "internal_only")));
             } else if (path.startsWith("/internal/routes/")) {
                 JsonObject route = routes.get(parts[3]);

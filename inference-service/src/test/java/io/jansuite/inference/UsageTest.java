@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.jansuite.testing.InternalCalls;
 import io.jansuite.testing.PostgresResource;
 import io.jansuite.testing.TestTokens;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -19,8 +20,6 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.Base64;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
@@ -31,15 +30,8 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(FakeUpstreams.class)
 class UsageTest {
 
-    static String internalCaller(String service) throws Exception {
-        Mac mac = Mac.getInstance("HmacSHA256");
-        mac.init(new SecretKeySpec("test-internal-secret".getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-        return service + ":" + Base64.getUrlEncoder().withoutPadding()
-                .encodeToString(mac.doFinal(service.getBytes(StandardCharsets.UTF_8)));
-    }
-
     private static long total(String model) throws Exception {
-        Object value = given().header("X-Internal-Caller", internalCaller("admin-service"))
+        Object value = InternalCalls.as("admin-service")
                 .get("/internal/usage/totals").then().statusCode(200).extract().path("data.'" + model + "'");
         return value == null ? 0 : ((Number) value).longValue();
     }
@@ -93,7 +85,7 @@ class UsageTest {
     @Test
     void totalsAreForOtherServicesOnly() throws Exception {
         given().get("/internal/usage/totals").then().statusCode(403).body("error.code", equalTo("internal_only"));
-        given().header("X-Internal-Caller", internalCaller("catalog-service")).get("/internal/usage/totals")
+        InternalCalls.as("catalog-service").get("/internal/usage/totals")
                 .then().statusCode(403);
     }
 }

@@ -63,11 +63,12 @@ final class RunningSuite {
         for (String service : SERVICES) {
             link(root.resolve(service), repo.resolve(service));
         }
-        Files.copy(repo.resolve("deploy/routes.tsv"), root.resolve("deploy/routes.tsv"),
-                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        for (String file : new String[] { "deploy/routes.tsv", "deploy/calls.tsv" }) {
+            Files.copy(repo.resolve(file), root.resolve(file), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
         ProcessBuilder pb = new ProcessBuilder("java", "-Xmx128m", "-cp",
-                repo.resolve("deploy/target/classes") + ":" + repo.resolve("deploy/target/lib") + "/*",
-                "io.jansuite.deploy.Launcher", root.toString());
+                repo.resolve("local-suite/target/classes") + ":" + repo.resolve("local-suite/target/lib") + "/*",
+                "io.jansuite.localsuite.Launcher", root.toString());
         Map<String, String> env = pb.environment();
         env.put("ADMIN_EMAIL", ADMIN_EMAIL);
         env.put("ADMIN_PASSWORD", ADMIN_PASSWORD);
@@ -91,7 +92,7 @@ final class RunningSuite {
         Process process = pb.start();
         RunningSuite suite = new RunningSuite(repo, root, process, database);
         Runtime.getRuntime().addShutdownHook(new Thread(suite::stop));
-        suite.awaitHealthy(Duration.ofSeconds(180));
+        suite.awaitHealthy(Duration.ofSeconds(300)); // five JVMs starting on a busy 2-core machine take minutes
         return suite;
     }
 
@@ -124,6 +125,11 @@ final class RunningSuite {
         launcher.descendants().filter(p -> p.info().commandLine().orElse("").contains("/" + service + "/"))
                 .forEach(found::add);
         return found;
+    }
+
+    /** What the launcher printed so far (its console). */
+    String launcherLog() throws IOException {
+        return Files.readString(root.resolve("launcher.log"));
     }
 
     List<ProcessHandle> descendants() {

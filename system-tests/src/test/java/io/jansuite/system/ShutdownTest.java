@@ -7,18 +7,21 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jansuite.testing.LocalServices;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
-/** Last: a service that dies is reported by /healthz within 5 s, and stopping the launcher leaves nothing behind. */
+/**
+ * Last: a service that is killed is reported by /healthz within 5 s, restarted by the launcher and healthy
+ * again; stopping the launcher then leaves nothing behind.
+ */
 @Order(Integer.MAX_VALUE)
 class ShutdownTest {
 
     @Test
-    void deadServiceIsReportedAndStoppingLeavesNoProcessBehind() throws Exception {
+    void killedServiceIsReportedRestartedAndStoppingLeavesNoProcessBehind() throws Exception {
         RunningSuite suite = RunningSuite.shared();
-        List<ProcessHandle> everything = suite.descendants();
         List<ProcessHandle> admin = suite.processesOf("admin-service");
         assertFalse(admin.isEmpty(), "the admin-service process is found");
         admin.forEach(ProcessHandle::destroyForcibly);
@@ -28,6 +31,15 @@ class ShutdownTest {
         }
         anonymous().get("/healthz").then().statusCode(503).body(containsString("admin-service"));
 
+        suite.awaitHealthy(Duration.ofSeconds(240));
+        List<ProcessHandle> restarted = suite.processesOf("admin-service");
+        assertEquals(1, restarted.size(), "one admin-service process again");
+        assertFalse(admin.stream().map(ProcessHandle::pid).toList().contains(restarted.get(0).pid()), "a new process");
+        assertTrue(suite.launcherLog().contains("admin-service exited unexpectedly (code 137); restarting it in 1 s"),
+                "the console says so: " + suite.launcherLog());
+        assertTrue(suite.launcherLog().contains("admin-service started again (restart 1"), suite.launcherLog());
+
+        List<ProcessHandle> everything = suite.descendants();
         assertTrue(suite.stop(), "the launcher stops on SIGTERM");
         Thread.sleep(500);
         assertEquals(List.of(), everything.stream().filter(ProcessHandle::isAlive).toList(), "no child process left");

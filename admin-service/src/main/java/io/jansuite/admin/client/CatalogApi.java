@@ -1,5 +1,6 @@
 package io.jansuite.admin.client;
 
+import io.jansuite.common.auth.InternalApi;
 import io.jansuite.admin.api.AdminRequests;
 import io.jansuite.admin.api.AdminViews.BulkResult;
 import io.jansuite.admin.api.AdminViews.Catalog;
@@ -27,6 +28,7 @@ import java.util.List;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 /** The catalog-service's {@code /internal/admin/...} routes (docs/internal-api.md). */
+@InternalApi("catalog-service")
 @RegisterRestClient(configKey = "catalog")
 @Path("/internal/admin")
 @Produces(MediaType.APPLICATION_JSON)

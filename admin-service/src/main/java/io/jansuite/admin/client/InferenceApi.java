@@ -1,5 +1,6 @@
 package io.jansuite.admin.client;
 
+import io.jansuite.common.auth.InternalApi;
 import io.jansuite.common.api.DataEnvelope;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
@@ -10,6 +11,7 @@ import java.util.Map;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 /** The inference-service's usage totals (docs/internal-api.md). */
+@InternalApi("inference-service")
 @RegisterRestClient(configKey = "inference")
 @Path("/internal/usage")
 @Produces(MediaType.APPLICATION_JSON)

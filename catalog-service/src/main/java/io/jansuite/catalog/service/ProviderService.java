@@ -101,6 +101,12 @@ public class ProviderService {
                 }
                 if (request.baseUrl() != null) {
                     checkBaseUrl(p.type, request.baseUrl());
+                    // the stored key was given for the old host: it is never sent to a new one
+                    if (p.apiKeyEncrypted != null && request.apiKey() == null
+                            && !java.util.Objects.equals(blankToNull(request.baseUrl()), p.baseUrl)) {
+                        throw ApiException.badRequest("api_key_required",
+                                "Changing base_url needs the provider's api_key again (or \"\" for none).", "api_key");
+                    }
                     p.baseUrl = blankToNull(request.baseUrl());
                 }
                 if (request.apiKey() != null) {

@@ -12,6 +12,7 @@ import java.util.List;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 /** The auth-service's internal routes that every other service relies on. */
+@InternalApi("auth-service")
 @RegisterRestClient(configKey = "auth")
 @Path("/internal")
 public interface AuthInternalClient {

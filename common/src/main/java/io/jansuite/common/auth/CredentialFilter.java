@@ -5,7 +5,10 @@ import io.jansuite.common.error.ErrorResponses;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
+import io.jansuite.common.http.EdgeRoutes;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.core.Response;
@@ -18,7 +21,8 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
  * The one place where a request's credentials become a {@link Caller} and where the route's policy is
- * applied: public prefixes need nothing, {@code /internal/} needs a genuine internal caller, everything else
+ * applied, on the routed path: public prefixes need nothing, {@code /internal/} needs a genuine internal
+ * caller that the route lists (app.internal.callers), everything else
  * a verified access token or API key; {@code read}-only keys may only GET/HEAD; {@code /v1/admin/} needs an
  * admin. Runs after route matching, so an unknown route is a 404 whoever asks.
  */
@@ -42,24 +46,48 @@ public class CredentialFilter {
     @ConfigProperty(name = "app.auth.public-paths")
     List<String> publicPaths;
 
+    /**
+     * Decides on the path RESTEasy routes (decoded, dot segments removed), never on the raw one; raw paths
+     * that differ from it have already been refused by {@link io.jansuite.common.http.EdgeRoutes}.
+     */
     @ServerRequestFilter(priority = Priorities.AUTHENTICATION)
-    public Uni<Response> authenticate(HttpServerRequest request) {
-        String path = request.path();
-        boolean internal = path.startsWith("/internal/");
-        if (internal && internalCallers.accept(request.getHeader(InternalCallers.HEADER)) == null) {
-            return Uni.createFrom().item(ErrorResponses.of(403, "internal_only",
-                    "This route serves other services of the suite only.", null));
+    public Uni<Response> authenticate(ContainerRequestContext context, RoutingContext routing) {
+        String path = routedPath(context);
+        boolean internal = path.startsWith("/internal/") || path.equals("/internal");
+        if (internal) {
+            Response refused = internal(routing.get(EdgeRoutes.INTERNAL_CHECK), path);
+            if (refused != null) {
+                return Uni.createFrom().item(refused);
+            }
         }
+        // An internal call may carry the user's own credential too (the owner of what it reads or writes).
         boolean open = internal || publicPaths.stream().anyMatch(path::startsWith);
-        if (open && !hasCredentials(request)) {
+        if (open && !hasCredentials(routing.request())) {
             return Uni.createFrom().nullItem();
         }
         return identities.getDeferredIdentity()
-                .map(identity -> decide(identity, request, path, open))
+                .map(identity -> decide(identity, context.getMethod(), path, open))
                 .onFailure().recoverWithItem(this::failure);
     }
 
-    private Response decide(SecurityIdentity identity, HttpServerRequest request, String path, boolean open) {
+    static String routedPath(ContainerRequestContext context) {
+        String path = context.getUriInfo().getPath();
+        return path.startsWith("/") ? path : "/" + path;
+    }
+
+    /** An internal route serves a genuine, fresh signature of a caller that this route lists; nobody else. */
+    private Response internal(InternalCallers.Check check, String path) {
+        if (check == null || check.caller() == null) {
+            return ErrorResponses.of(403, "internal_only", check == null
+                    ? "This route serves other services of the suite only." : check.problem(), null);
+        }
+        if (!internalCallers.allows(path, check.caller())) {
+            return ErrorResponses.of(403, "internal_only", "This route does not serve " + check.caller() + ".", null);
+        }
+        return null;
+    }
+
+    private Response decide(SecurityIdentity identity, String method, String path, boolean open) {
         if (identity.isAnonymous()) {
             return open ? null : ErrorResponses.of(401, "missing_credentials",
                     "Send an access token (Authorization: Bearer …) or an API key (X-API-Key).", null);
@@ -69,11 +97,10 @@ public class CredentialFilter {
             return ErrorResponses.of(401, "token_revoked", "This session has been revoked.", null);
         }
         currentCaller.set(caller);
-        String method = request.method().name();
         if (!caller.canWrite() && !method.equals("GET") && !method.equals("HEAD") && !open) {
             return ErrorResponses.of(403, "insufficient_scope", "This API key is read-only.", null);
         }
-        if (path.startsWith("/v1/admin/") && !caller.isAdmin()) {
+        if ((path.startsWith("/v1/admin/") || path.equals("/v1/admin")) && !caller.isAdmin()) {
             return ErrorResponses.of(403, "admin_required", caller.roles().contains(Caller.ADMIN)
                     ? "This API key lacks the admin scope." : "This route is for administrators.", null);
         }

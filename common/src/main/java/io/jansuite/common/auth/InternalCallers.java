@@ -1,69 +1,128 @@
 package io.jansuite.common.auth;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.util.Base64;
+import java.time.Clock;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.Optional;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Service-to-service calls carry {@code X-Internal-Caller: <service>:<HMAC-SHA256(secret, service)>}; an
- * {@code /internal/} route serves only the callers named in {@code app.internal.allowed-callers}.
+ * Signs this service's calls to its neighbours' {@code /internal/} routes and checks the calls it receives:
+ * a key per pair of services (so that a service can speak only for itself), a timestamp within
+ * {@code app.internal.max-skew}, a nonce seen once, and the route's own list of callers. The maps are fixed
+ * by configuration: a request naming an unknown caller costs a lookup and nothing more.
  */
 @ApplicationScoped
 public class InternalCallers {
 
-    public static final String HEADER = "X-Internal-Caller";
-
-    @ConfigProperty(name = "app.internal.secret")
-    String secret;
-
-    @ConfigProperty(name = "quarkus.application.name")
-    String self;
-
-    @ConfigProperty(name = "app.internal.allowed-callers")
-    Optional<List<String>> allowed;
-
-    private final Map<String, String> signatures = new ConcurrentHashMap<>();
-
-    /** This service's own header value. */
-    public String header() {
-        return self + ":" + sign(self);
+    /** The outcome of checking a request: the caller when genuine, else why not. */
+    public record Check(String caller, String problem) {
+        static Check refused(String problem) {
+            return new Check(null, problem);
+        }
     }
 
-    /** The caller's name when the header is genuine and the caller is allowed here, else null. */
-    public String accept(String header) {
-        if (header == null) {
-            return null;
+    private record Rule(String prefix, Set<String> callers) {
+    }
+
+    private final String self;
+    private final Map<String, byte[]> keys;
+    private final List<Rule> rules;
+    private final long maxSkewSeconds;
+    private final Cache<String, Boolean> seenNonces;
+    Clock clock = Clock.systemUTC();
+
+    @Inject
+    public InternalCallers(@ConfigProperty(name = "quarkus.application.name") String self, InternalConfig config) {
+        this.self = self;
+        this.keys = config.keys().orElse(List.of()).stream()
+                .map(String::trim).filter(s -> !s.isEmpty())
+                .collect(Collectors.toUnmodifiableMap(InternalCallers::nameOf, InternalCallers::keyOf));
+        this.rules = config.callers().orElse(List.of()).stream()
+                .map(String::trim).filter(s -> !s.isEmpty())
+                .map(InternalCallers::rule)
+                .sorted(Comparator.comparingInt((Rule r) -> r.prefix().length()).reversed())
+                .toList();
+        this.maxSkewSeconds = config.maxSkew().toSeconds();
+        this.seenNonces = Caffeine.newBuilder()
+                .expireAfterWrite(config.maxSkew().multipliedBy(2))
+                .maximumSize(200_000)
+                .build();
+    }
+
+    /** The {@code X-Internal-Signature} for a call from this service to {@code receiver}. */
+    public String sign(String receiver, String method, String pathAndQuery, byte[] body) {
+        byte[] key = keys.get(receiver);
+        if (key == null) {
+            throw new IllegalStateException("no internal key shared with " + receiver + " (app.internal.keys)");
         }
-        int colon = header.indexOf(':');
+        return InternalSignature.sign(key, self, method, pathAndQuery, body, clock.instant().getEpochSecond());
+    }
+
+    /** This service's name, sent as {@code X-Internal-Caller}. */
+    public String self() {
+        return self;
+    }
+
+    /** Checks a received request's credential: genuine, fresh and not seen before. */
+    public Check verify(String caller, String signature, String method, String pathAndQuery, byte[] body) {
+        if (caller == null || signature == null) {
+            return Check.refused("This route serves other services of the suite only.");
+        }
+        byte[] key = keys.get(caller);
+        InternalSignature.Parts parts = InternalSignature.parse(signature);
+        if (key == null || parts == null
+                || !InternalSignature.matches(key, parts, caller, method, pathAndQuery, body)) {
+            return Check.refused("The internal credential is not valid for this request.");
+        }
+        if (Math.abs(clock.instant().getEpochSecond() - parts.timestamp()) > maxSkewSeconds) {
+            return Check.refused("The internal credential has expired.");
+        }
+        if (seenNonces.asMap().putIfAbsent(caller + ' ' + parts.nonce(), Boolean.TRUE) != null) {
+            return Check.refused("The internal credential has been used before.");
+        }
+        return new Check(caller, null);
+    }
+
+    /** Whether the route at this (routed) path serves this caller. */
+    public boolean allows(String path, String caller) {
+        for (Rule rule : rules) {
+            if (path.startsWith(rule.prefix())) {
+                return rule.callers().contains(caller);
+            }
+        }
+        return false;
+    }
+
+    private static String nameOf(String entry) {
+        int colon = entry.indexOf(':');
         if (colon <= 0) {
-            return null;
+            throw new IllegalArgumentException("app.internal.keys: expected <service>:<secret>");
         }
-        String name = header.substring(0, colon);
-        byte[] given = header.substring(colon + 1).getBytes(StandardCharsets.US_ASCII);
-        boolean genuine = MessageDigest.isEqual(given, sign(name).getBytes(StandardCharsets.US_ASCII));
-        return genuine && allowed.orElse(List.of()).contains(name) ? name : null;
+        return entry.substring(0, colon);
     }
 
-    /** A name's signature never changes: computed once, not per call. */
-    private String sign(String name) {
-        return signatures.computeIfAbsent(name, this::hmac);
+    private static byte[] keyOf(String entry) {
+        String secret = entry.substring(entry.indexOf(':') + 1);
+        if (secret.length() < 32) {
+            throw new IllegalArgumentException("app.internal.keys: the key for " + nameOf(entry)
+                    + " is shorter than 32 characters");
+        }
+        return secret.getBytes(StandardCharsets.UTF_8);
     }
 
-    private String hmac(String name) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(mac.doFinal(name.getBytes(StandardCharsets.UTF_8)));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
+    private static Rule rule(String entry) {
+        int eq = entry.indexOf('=');
+        if (eq <= 0 || !entry.startsWith("/internal")) {
+            throw new IllegalArgumentException("app.internal.callers: expected /internal/<prefix>=<service>|<service>");
         }
+        return new Rule(entry.substring(0, eq), Set.of(entry.substring(eq + 1).split("\\|")));
     }
 }

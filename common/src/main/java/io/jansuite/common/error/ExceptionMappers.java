@@ -3,6 +3,7 @@ package io.jansuite.common.error;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.jansuite.common.json.NulFreeJson;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -62,7 +63,17 @@ public class ExceptionMappers {
     }
 
     @ServerExceptionMapper
+    public Response nulCharacter(NulFreeJson.NulCharacterException e) {
+        String param = jsonPath(e);
+        return ErrorResponses.of(400, "invalid_value", (param == null ? "A string" : param) + " "
+                + "must not contain the NUL character (\\u0000).", param);
+    }
+
+    @ServerExceptionMapper
     public Response badJsonValue(JsonMappingException e) {
+        if (e.getCause() instanceof ApiException api) {
+            return ErrorResponses.of(api);
+        }
         String param = jsonPath(e);
         return ErrorResponses.of(400, "invalid_value",
                 param == null ? "The request body could not be read." : param + " is not valid.", param);
@@ -87,8 +98,20 @@ public class ExceptionMappers {
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException e) {
         int status = e.getResponse().getStatus();
-        if (status == 400 && e.getCause() instanceof JsonParseException) {
-            return malformedJson((JsonParseException) e.getCause());
+        if (status == 400 && e.getCause() instanceof JsonParseException parse) {
+            return malformedJson(parse);
+        }
+        if (status == 400 && e.getCause() instanceof NulFreeJson.NulCharacterException nul) {
+            return nulCharacter(nul);
+        }
+        if (status == 400 && e.getCause() instanceof MismatchedInputException mismatch) {
+            return mismatchedJson(mismatch);
+        }
+        if (status == 400 && e.getCause() instanceof JsonMappingException mapping) {
+            return badJsonValue(mapping);
+        }
+        if (e.getCause() instanceof ApiException api) {
+            return ErrorResponses.of(api);
         }
         if (status == 413) {
             return ErrorResponses.of(413, "body_too_large", "The request body is too large.", null);
@@ -122,6 +145,11 @@ public class ExceptionMappers {
 
     @ServerExceptionMapper
     public Response database(PgException e) {
+        if (e.getSqlState() != null && e.getSqlState().startsWith("22")) {
+            // Class 22, data exception: a value the client sent that the column cannot hold (NUL, too long, out of range)
+            LOG.warnf("value refused by the database: sqlstate %s", e.getSqlState());
+            return ErrorResponses.of(400, "invalid_value", "A value in the request cannot be stored.", null);
+        }
         LOG.errorf("database error: %s (sqlstate %s)", e.getErrorMessage(), e.getSqlState());
         return ErrorResponses.of(500, "internal_error", "An unexpected error occurred.", null);
     }
@@ -141,6 +169,9 @@ public class ExceptionMappers {
         }
         if (cause instanceof ApiException api) {
             return ErrorResponses.of(api);
+        }
+        if (cause instanceof PgException pg) {
+            return database(pg);
         }
         if (cause instanceof ConstraintViolationException cve) {
             return validation(cve);

@@ -1,6 +1,6 @@
 package io.jansuite.deploy.k8s;
 
-import io.jansuite.deploy.RouteTable;
+import io.jansuite.routes.RouteTable;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

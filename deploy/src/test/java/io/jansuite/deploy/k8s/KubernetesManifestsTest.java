@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.jansuite.deploy.RouteTable;
+import io.jansuite.routes.RouteTable;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,7 +21,6 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -34,9 +33,6 @@ class KubernetesManifestsTest {
 
     private static Path root;
     private static RouteTable routes;
-
-    @TempDir
-    static Path scratch;
 
     @BeforeAll
     static void locate() {
@@ -226,14 +222,7 @@ class KubernetesManifestsTest {
         missing.add(kind + " " + name);
     }
 
-    private static final Map<String, RenderedManifests> CACHE = new java.util.concurrent.ConcurrentHashMap<>();
-
     private static RenderedManifests render(String overlay) throws Exception {
-        RenderedManifests cached = CACHE.get(overlay);
-        if (cached == null) {
-            cached = RenderedManifests.render(root.resolve("deploy/k8s"), overlay, scratch);
-            CACHE.put(overlay, cached);
-        }
-        return cached;
+        return RenderedManifests.overlay(root, overlay);
     }
 }

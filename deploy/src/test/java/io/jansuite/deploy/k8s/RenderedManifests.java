@@ -16,7 +16,7 @@ import org.snakeyaml.engine.v2.api.LoadSettings;
 
 /**
  * An overlay of deploy/k8s rendered as objects: by {@code kubectl kustomize} when kubectl is on the PATH
- * (after putting dummy secret files where make-secrets.sh would, in a copy of the tree), otherwise by reading
+ * (in a copy of the tree, after running make-secrets.sh there, with an admin account), otherwise by reading
  * the resource files the kustomizations list and the objects their generators declare (patches not applied;
  * {@code -Djansuite.k8s.render=files} forces this).
  */
@@ -30,14 +30,27 @@ final class RenderedManifests {
         this.byKustomize = byKustomize;
     }
 
+    private static final Map<String, RenderedManifests> RENDERED = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The overlay of the repository's deploy/k8s, rendered once per test run (tests share it, read-only). */
+    static synchronized RenderedManifests overlay(Path root, String overlay) throws IOException, InterruptedException {
+        RenderedManifests rendered = RENDERED.get(overlay);
+        if (rendered == null) {
+            Path scratch = Files.createTempDirectory("jansuite-k8s-");
+            try {
+                rendered = render(root.resolve("deploy/k8s"), overlay, scratch);
+            } finally {
+                deleteTree(scratch); // it holds freshly made secret files
+            }
+            RENDERED.put(overlay, rendered);
+        }
+        return rendered;
+    }
+
     static RenderedManifests render(Path k8sDir, String overlay, Path scratch) throws IOException, InterruptedException {
         Path copy = scratch.resolve("k8s-" + overlay);
         copyTree(k8sDir, copy);
-        Path secrets = copy.resolve("overlays/" + overlay + "/secrets");
-        Files.createDirectories(secrets);
-        Files.writeString(secrets.resolve("secrets.env"), "INTERNAL_SECRET=dummy\nPROVIDER_KEY_SECRET=dummy\nDB_PASSWORD=dummy\n");
-        Files.writeString(secrets.resolve("jwt-private.pem"), "dummy\n");
-        Files.writeString(secrets.resolve("jwt-public.pem"), "dummy\n");
+        makeSecrets(copy, overlay);
         if (!"files".equals(System.getProperty("jansuite.k8s.render")) && kubectlAvailable()) {
             Process p = new ProcessBuilder("kubectl", "kustomize", copy.resolve("overlays/" + overlay).toString())
                     .redirectErrorStream(false).start();
@@ -51,6 +64,20 @@ final class RenderedManifests {
         List<Map<String, Object>> objects = new ArrayList<>();
         readKustomization(copy.resolve("overlays/" + overlay), objects);
         return new RenderedManifests(objects, false);
+    }
+
+    /** The overlay's secret files as an operator makes them: make-secrets.sh, with an admin account set. */
+    private static void makeSecrets(Path k8sCopy, String overlay) throws IOException, InterruptedException {
+        ProcessBuilder make = new ProcessBuilder("bash", k8sCopy.resolve("make-secrets.sh").toString(), overlay)
+                .redirectErrorStream(true);
+        make.environment().put("DB_PASSWORD", "db-password-for-tests");
+        make.environment().put("ADMIN_EMAIL", "admin@example.com");
+        make.environment().put("ADMIN_PASSWORD", "admin-password-for-tests");
+        Process p = make.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
+            throw new AssertionError("make-secrets.sh " + overlay + " failed: " + out);
+        }
     }
 
     static boolean kubectlAvailable() {
@@ -132,6 +159,14 @@ final class RenderedManifests {
             m = map(m, key);
         }
         return m;
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
     }
 
     private static void copyTree(Path from, Path to) throws IOException {

@@ -1,5 +1,6 @@
 package io.jansuite.inference.client;
 
+import io.jansuite.common.auth.InternalApi;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -10,6 +11,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
+@InternalApi("conversation-service")
 @RegisterRestClient(configKey = "conversation")
 @Path("/internal/conversations/{id}/messages")
 interface ConversationClient {

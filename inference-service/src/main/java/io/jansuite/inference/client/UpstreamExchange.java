@@ -19,6 +19,10 @@ public final class UpstreamExchange {
 
     /** Upper bound of events held for a slow client before the stream fails. */
     private static final int EVENT_BUFFER = 16_384;
+    /** A hostile or broken upstream cannot exhaust memory: a whole (non-streamed) body is at most this. */
+    static final long MAX_BODY_BYTES = 16L * 1024 * 1024;
+    /** ...and a stream at most this in all (which also bounds what EVENT_BUFFER can hold). */
+    static final long MAX_STREAM_BYTES = 64L * 1024 * 1024;
 
     private final Vertx vertx;
     private final HttpClientRequest request;
@@ -66,6 +70,14 @@ public final class UpstreamExchange {
             });
             response.handler(chunk -> {
                 idle.touch();
+                if (body.length() + chunk.length() > MAX_BODY_BYTES) {
+                    if (ended.compareAndSet(false, true)) {
+                        idle.stop();
+                        request.reset();
+                        em.fail(UpstreamException.protocol("upstream response larger than " + MAX_BODY_BYTES + " bytes"));
+                    }
+                    return;
+                }
                 body.appendBuffer(chunk);
             });
             response.exceptionHandler(e -> {
@@ -118,9 +130,22 @@ public final class UpstreamExchange {
                     em.fail(UpstreamException.timeout("upstream stream stalled for " + idleMs + " ms"));
                 }
             });
+            long[] received = { 0 };
             response.handler(chunk -> {
                 idle.touch();
-                parser.feed(chunk);
+                received[0] += chunk.length();
+                try {
+                    if (received[0] > MAX_STREAM_BYTES) {
+                        throw UpstreamException.protocol("upstream stream larger than " + MAX_STREAM_BYTES + " bytes");
+                    }
+                    parser.feed(chunk);
+                } catch (UpstreamException e) {
+                    if (ended.compareAndSet(false, true)) {
+                        idle.stop();
+                        request.reset();
+                        em.fail(e);
+                    }
+                }
             });
             response.exceptionHandler(e -> {
                 idle.stop();
