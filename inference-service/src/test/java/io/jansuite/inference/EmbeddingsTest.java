@@ -14,6 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import io.jansuite.testing.FakeAuthService;
+import io.jansuite.testing.InternalCalls;
 import io.jansuite.testing.PostgresResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -75,8 +76,7 @@ class EmbeddingsTest {
         long deadline = System.currentTimeMillis() + 5_000;
         Object total = null;
         while (System.currentTimeMillis() < deadline) {
-            total = io.jansuite.testing.InternalCalls.as("admin-service")
-                    .get("/internal/usage/totals").then().statusCode(200).extract().path("data.'" + model + "'");
+            total = InternalCalls.as("admin-service").get("/internal/usage/totals").then().statusCode(200).extract().path("data.'" + model + "'");
             if (total != null && ((Number) total).intValue() >= 2) {
                 break;
             }
