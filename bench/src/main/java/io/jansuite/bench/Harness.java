@@ -223,7 +223,7 @@ public final class Harness {
             long t = System.currentTimeMillis() / 1000;
             String nonce = java.util.UUID.randomUUID().toString();
             String canonical = String.join("\n", "jansuite-internal-v1", "inference-service", "GET", path,
-                    Long.toString(t), nonce, java.util.HexFormat.of().formatHex(
+                    Long.toString(t), nonce, "", java.util.HexFormat.of().formatHex(
                             java.security.MessageDigest.getInstance("SHA-256").digest(new byte[0])));
             javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
             mac.init(new javax.crypto.spec.SecretKeySpec(key.getBytes(java.nio.charset.StandardCharsets.UTF_8), "HmacSHA256"));

@@ -83,6 +83,28 @@ class AdminAuditTest {
     }
 
     @Test
+    void mcpServerChangesAreAuditedInTheSameTransactionWithoutHeaderValues() {
+        String secret = "Bearer mcp-audit-secret-" + java.util.UUID.randomUUID();
+        String name = "audit-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        String id = Internal.adminAs(actor).body(Map.of("name", name, "url", "https://mcp.example.test/mcp",
+                "headers", Map.of("Authorization", secret), "reason", "new tools"))
+                .post("/internal/admin/mcp-servers").then().statusCode(201).extract().path("data.after.id");
+        JsonPath created = last("mcp_server.create");
+        assertEquals(List.of(id), created.getList("target_ids"));
+        assertEquals("new tools", created.getString("reason"));
+        Internal.adminAs(actor).body(Map.of("enabled", false)).patch("/internal/admin/mcp-servers/" + id).then()
+                .statusCode(200);
+        JsonPath patched = last("mcp_server.update");
+        assertEquals(true, patched.getBoolean("before.enabled"));
+        assertEquals(false, patched.getBoolean("after.enabled"));
+        Internal.adminAs(actor).queryParam("reason", "gone").delete("/internal/admin/mcp-servers/" + id).then()
+                .statusCode(200);
+        assertEquals("gone", last("mcp_server.delete").getString("reason"));
+        String feed = Internal.admin().queryParam("limit", 100).get("/internal/admin/audit-events").asString();
+        assertFalse(feed.contains(secret), "header values never reach the audit feed");
+    }
+
+    @Test
     void bulkToggleIsOneEntryListingWhatItTouched() {
         String model = Internal.unique("bulk-model");
         Internal.simulatorWith(model);

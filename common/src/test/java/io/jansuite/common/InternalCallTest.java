@@ -89,13 +89,28 @@ class InternalCallTest {
     }
 
     @Test
+    void theAdminACallActsForIsSignedWithIt() {
+        long now = Instant.now().getEpochSecond();
+        given().headers(InternalCalls.headers(InternalCalls.key("common-probe"), "common-probe", "GET", "/internal/probe",
+                "usr_alice", new byte[0], now)).header("X-Admin-Actor", "usr_alice")
+                .get("/internal/probe").then().statusCode(200);
+        given().headers(InternalCalls.headers(InternalCalls.key("common-probe"), "common-probe", "GET", "/internal/probe",
+                "usr_alice", new byte[0], now)).header("X-Admin-Actor", "usr_mallory")
+                .get("/internal/probe").then().statusCode(403);
+        given().headers(InternalCalls.headers(InternalCalls.key("common-probe"), "common-probe", "GET", "/internal/probe",
+                null, new byte[0], now)).header("X-Admin-Actor", "usr_mallory")
+                .get("/internal/probe").then().statusCode(403);
+        InternalCalls.as("common-probe").header("X-Admin-Actor", "usr_bob").get("/internal/probe").then().statusCode(200);
+    }
+
+    @Test
     void aCallerSpeaksOnlyForItselfAndOnlyWhereItIsListed() {
         // admin-service's genuine signature, but /internal/probe serves common-probe only
         given().headers(signed("admin-service", "GET", "/internal/probe", "")).get("/internal/probe").then()
                 .statusCode(403).body("error.message", equalTo("This route does not serve admin-service."));
         // a caller claiming to be common-probe with another service's key
         given().headers(InternalCalls.headers(InternalCalls.key("admin-service"), "common-probe", "GET",
-                        "/internal/probe", new byte[0], Instant.now().getEpochSecond()))
+                        "/internal/probe", null, new byte[0], Instant.now().getEpochSecond()))
                 .get("/internal/probe").then().statusCode(403);
         // the longest prefix decides: /internal/other/ serves auth-service, not common-probe
         given().headers(signed("common-probe", "GET", "/internal/other/probe", "")).get("/internal/other/probe")

@@ -64,8 +64,8 @@ public final class InternalCalls {
             }
             URI uri = URI.create(request.getURI());
             String target = uri.getRawQuery() == null ? uri.getRawPath() : uri.getRawPath() + "?" + uri.getRawQuery();
-            headers(caller, request.getMethod(), target, bytes, Instant.now().getEpochSecond())
-                    .forEach(request::header);
+            headers(key(caller), caller, request.getMethod(), target, request.getHeaders().getValue("X-Admin-Actor"),
+                    bytes, Instant.now().getEpochSecond()).forEach(request::header);
             return context.next(request, response);
         };
     }
@@ -73,18 +73,18 @@ public final class InternalCalls {
     /** The two headers of a request signed by {@code caller} at {@code epochSeconds}. */
     public static Map<String, String> headers(String caller, String method, String pathAndQuery, byte[] body,
             long epochSeconds) {
-        return headers(key(caller), caller, method, pathAndQuery, body, epochSeconds);
+        return headers(key(caller), caller, method, pathAndQuery, null, body, epochSeconds);
     }
 
-    /** The same, with any key (to forge a caller). */
+    /** The same, with any key (to forge a caller) and the admin the call acts for (X-Admin-Actor, or null). */
     public static Map<String, String> headers(byte[] key, String caller, String method, String pathAndQuery,
-            byte[] body, long epochSeconds) {
+            String actor, byte[] body, long epochSeconds) {
         byte[] n = new byte[12];
         RANDOM.nextBytes(n);
         String nonce = Base64.getUrlEncoder().withoutPadding().encodeToString(n);
         try {
             String canonical = String.join("\n", "jansuite-internal-v1", caller, method, pathAndQuery,
-                    Long.toString(epochSeconds), nonce,
+                    Long.toString(epochSeconds), nonce, actor == null ? "" : actor,
                     HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body)));
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(key, "HmacSHA256"));

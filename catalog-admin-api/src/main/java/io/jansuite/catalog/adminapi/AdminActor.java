@@ -9,7 +9,7 @@ import io.jansuite.common.auth.Caller;
  */
 public record AdminActor(String userId, String apiKeyId) {
 
-    public static final String HEADER = "X-Admin-Actor";
+    public static final String HEADER = io.jansuite.common.auth.InternalSignature.ACTOR_HEADER;
 
     public static String header(Caller caller) {
         return caller.apiKeyId() == null ? caller.userId() : caller.userId() + " " + caller.apiKeyId();

@@ -58,12 +58,12 @@ public class InternalCallers {
     }
 
     /** The {@code X-Internal-Signature} for a call from this service to {@code receiver}. */
-    public String sign(String receiver, String method, String pathAndQuery, byte[] body) {
+    public String sign(String receiver, String method, String pathAndQuery, String actor, byte[] body) {
         byte[] key = keys.get(receiver);
         if (key == null) {
             throw new IllegalStateException("no internal key shared with " + receiver + " (app.internal.keys)");
         }
-        return InternalSignature.sign(key, self, method, pathAndQuery, body, clock.instant().getEpochSecond());
+        return InternalSignature.sign(key, self, method, pathAndQuery, actor, body, clock.instant().getEpochSecond());
     }
 
     /** This service's name, sent as {@code X-Internal-Caller}. */
@@ -72,14 +72,14 @@ public class InternalCallers {
     }
 
     /** Checks a received request's credential: genuine, fresh and not seen before. */
-    public Check verify(String caller, String signature, String method, String pathAndQuery, byte[] body) {
+    public Check verify(String caller, String signature, String method, String pathAndQuery, String actor, byte[] body) {
         if (caller == null || signature == null) {
             return Check.refused("This route serves other services of the suite only.");
         }
         byte[] key = keys.get(caller);
         InternalSignature.Parts parts = InternalSignature.parse(signature);
         if (key == null || parts == null
-                || !InternalSignature.matches(key, parts, caller, method, pathAndQuery, body)) {
+                || !InternalSignature.matches(key, parts, caller, method, pathAndQuery, actor, body)) {
             return Check.refused("The internal credential is not valid for this request.");
         }
         if (Math.abs(clock.instant().getEpochSecond() - parts.timestamp()) > maxSkewSeconds) {

@@ -11,13 +11,15 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The credential of one service-to-service request: an HMAC-SHA256, under the key that the two services
- * share, of the caller, the method, the raw path and query, a timestamp, a nonce and the SHA-256 of the
- * body. Sent as {@code X-Internal-Caller: <caller>} and {@code X-Internal-Signature: t=<unix s>;n=<nonce>;s=<mac>}.
+ * share, of the caller, the method, the raw path and query, a timestamp, a nonce, the admin the call acts
+ * for ({@code X-Admin-Actor}, empty when none) and the SHA-256 of the body. Sent as {@code X-Internal-Caller: <caller>} and {@code X-Internal-Signature: t=<unix s>;n=<nonce>;s=<mac>}.
  */
 public final class InternalSignature {
 
     public static final String CALLER_HEADER = "X-Internal-Caller";
     public static final String SIGNATURE_HEADER = "X-Internal-Signature";
+    /** Who an admin change is made for: signed with the call, so it cannot be changed on the way. */
+    public static final String ACTOR_HEADER = "X-Admin-Actor";
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
@@ -30,19 +32,19 @@ public final class InternalSignature {
     }
 
     /** The {@code X-Internal-Signature} value for a request signed now. */
-    public static String sign(byte[] key, String caller, String method, String pathAndQuery, byte[] body,
+    public static String sign(byte[] key, String caller, String method, String pathAndQuery, String actor, byte[] body,
             long epochSeconds) {
         byte[] n = new byte[12];
         RANDOM.nextBytes(n);
         String nonce = B64.encodeToString(n);
         return "t=" + epochSeconds + ";n=" + nonce + ";s=" + mac(key, caller, method, pathAndQuery, epochSeconds,
-                nonce, body);
+                nonce, actor, body);
     }
 
     /** Whether the header's MAC is the one this key gives for this request (compared in constant time). */
     public static boolean matches(byte[] key, Parts parts, String caller, String method, String pathAndQuery,
-            byte[] body) {
-        String expected = mac(key, caller, method, pathAndQuery, parts.timestamp(), parts.nonce(), body);
+            String actor, byte[] body) {
+        String expected = mac(key, caller, method, pathAndQuery, parts.timestamp(), parts.nonce(), actor, body);
         return MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
                 parts.mac().getBytes(StandardCharsets.US_ASCII));
     }
@@ -75,9 +77,9 @@ public final class InternalSignature {
     }
 
     private static String mac(byte[] key, String caller, String method, String pathAndQuery, long timestamp,
-            String nonce, byte[] body) {
+            String nonce, String actor, byte[] body) {
         String canonical = "jansuite-internal-v1\n" + caller + "\n" + method + "\n" + pathAndQuery + "\n" + timestamp
-                + "\n" + nonce + "\n" + sha256(body);
+                + "\n" + nonce + "\n" + (actor == null ? "" : actor) + "\n" + sha256(body);
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(key, "HmacSHA256"));

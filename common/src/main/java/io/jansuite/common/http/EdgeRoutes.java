@@ -69,7 +69,8 @@ public class EdgeRoutes {
         byte[] body = ctx.body() == null || ctx.body().buffer() == null ? new byte[0] : ctx.body().buffer().getBytes();
         ctx.put(INTERNAL_CHECK, internalCallers.verify(request.getHeader(InternalSignature.CALLER_HEADER),
                 request.getHeader(InternalSignature.SIGNATURE_HEADER), request.method().name(),
-                query == null ? request.path() : request.path() + "?" + query, body));
+                query == null ? request.path() : request.path() + "?" + query,
+                request.getHeader(InternalSignature.ACTOR_HEADER), body));
         ctx.next();
     }
 

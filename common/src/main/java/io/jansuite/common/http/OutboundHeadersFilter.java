@@ -43,7 +43,8 @@ public class OutboundHeadersFilter implements ResteasyReactiveClientRequestFilte
             String pathAndQuery = uri.getRawQuery() == null ? uri.getRawPath() : uri.getRawPath() + "?" + uri.getRawQuery();
             context.getHeaders().putSingle(InternalSignature.CALLER_HEADER, internalCallers.self());
             context.getHeaders().putSingle(InternalSignature.SIGNATURE_HEADER,
-                    internalCallers.sign(receiver(context), context.getMethod(), pathAndQuery, body));
+                    internalCallers.sign(receiver(context), context.getMethod(), pathAndQuery,
+                            context.getHeaderString(InternalSignature.ACTOR_HEADER), body));
         }
     }
 
