@@ -1,7 +1,7 @@
 package io.jansuite.admin.client;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.jansuite.admin.api.McpServerRequests;
+import io.jansuite.catalog.adminapi.McpServerRequests;
 import io.jansuite.catalog.adminapi.AdminActor;
 import io.jansuite.common.auth.InternalApi;
 import io.jansuite.common.client.NeighbourErrors;

@@ -1,7 +1,7 @@
 package io.jansuite.admin.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.jansuite.admin.api.McpServerRequests;
+import io.jansuite.catalog.adminapi.McpServerRequests;
 import io.jansuite.admin.service.McpServerAdmin;
 import io.jansuite.common.api.DataEnvelope;
 import io.jansuite.common.auth.CurrentCaller;

@@ -1,7 +1,7 @@
 package io.jansuite.admin.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.jansuite.admin.api.McpServerRequests;
+import io.jansuite.catalog.adminapi.McpServerRequests;
 import io.jansuite.admin.client.CatalogMcpServers;
 import io.jansuite.catalog.adminapi.AdminActor;
 import io.jansuite.common.auth.Caller;

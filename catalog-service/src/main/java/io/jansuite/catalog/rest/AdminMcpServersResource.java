@@ -1,7 +1,7 @@
 package io.jansuite.catalog.rest;
 
 import io.jansuite.catalog.adminapi.Change;
-import io.jansuite.catalog.api.McpServerRequests;
+import io.jansuite.catalog.adminapi.McpServerRequests;
 import io.jansuite.catalog.api.McpServerView;
 import io.jansuite.catalog.api.McpSyncResult;
 import io.jansuite.catalog.adminapi.AdminActor;

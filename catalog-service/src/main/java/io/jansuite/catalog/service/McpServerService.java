@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jansuite.catalog.McpServer;
 import io.jansuite.catalog.McpTool;
 import io.jansuite.catalog.adminapi.Change;
-import io.jansuite.catalog.api.McpServerRequests;
+import io.jansuite.catalog.adminapi.McpServerRequests;
 import io.jansuite.catalog.api.McpServerTools;
 import io.jansuite.catalog.api.McpServerView;
 import io.jansuite.catalog.api.McpSyncResult;

@@ -1,11 +1,11 @@
-package io.jansuite.catalog.api;
+package io.jansuite.catalog.adminapi;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.Map;
 
-/** Bodies of the MCP server admin routes. Header values are secrets: stored encrypted, never returned. */
+/** Bodies of the MCP server admin routes (the admin-service forwards them to the catalog-service as they are). Header values are secrets: stored encrypted, never returned. */
 public final class McpServerRequests {
 
     private McpServerRequests() {
