@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jansuite.common.auth.Caller;
 import io.jansuite.common.error.ApiException;
-import io.jansuite.common.http.Ids;
 import io.jansuite.inference.UsageRecord;
 import io.jansuite.inference.client.ConversationMessage;
 import io.jansuite.inference.client.MessageContent;
@@ -19,7 +18,6 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.core.buffer.Buffer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,7 +55,7 @@ public class CompletionService {
     ProviderRouter router;
 
     @Inject
-    UsageRecorder usage;
+    GatewayUsage gatewayUsage;
 
     @Inject
     ObjectMapper json;
@@ -193,25 +191,8 @@ public class CompletionService {
     }
 
     private void record(Call call, ProviderRouter.Dispatch d, int prompt, int completion, int status, String error) {
-        UsageRecord row = new UsageRecord();
-        row.id = Ids.next("use");
-        row.createdAt = Instant.now();
-        row.userId = call.caller() == null ? null : call.caller().userId();
-        row.apiKeyId = call.caller() == null ? null : call.caller().apiKeyId();
-        row.model = call.route().usageKey();
-        if (d != null) {
-            row.providerId = d.target().providerId();
-            row.providerModelId = d.target().providerModelId();
-            row.upstreamModel = d.target().upstreamModel();
-        }
-        row.promptTokens = prompt;
-        row.completionTokens = completion;
-        row.latencyMs = (System.nanoTime() - call.startedNanos()) / 1_000_000;
-        row.status = status;
-        row.stream = call.request().stream();
-        row.errorCode = error;
-        row.requestId = call.requestId();
-        usage.record(row);
+        UsageRecord row = gatewayUsage.write(call.caller(), call.requestId(), call.route(), d, call.request().stream(),
+                call.startedNanos(), prompt, completion, status, error);
         Timer.builder("jansuite.completions").description("Chat completions by model, provider and HTTP status")
                 .tags("model", row.model, "provider", d == null ? "none" : String.valueOf(d.target().providerName()),
                         "status", String.valueOf(status), "stream", String.valueOf(row.stream))

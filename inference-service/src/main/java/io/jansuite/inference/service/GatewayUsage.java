@@ -29,12 +29,22 @@ public class GatewayUsage {
     }
 
     public void record(Call call, ProviderRouter.Dispatch d, int inputTokens, int outputTokens, int status, String error) {
+        UsageRecord row = write(call.caller(), call.requestId(), call.route(), d, call.stream(), call.startedNanos(),
+                inputTokens, outputTokens, status, error);
+        Timer.builder("jansuite.gateway.requests").description("Embeddings and messages calls by endpoint, model and status")
+                .tags("endpoint", call.endpoint(), "model", row.model, "status", String.valueOf(status))
+                .register(metrics).record(Duration.ofMillis(row.latencyMs));
+    }
+
+    /** The usage row of one model call (chat, responses, embeddings, messages alike), queued for writing. */
+    public UsageRecord write(Caller caller, String requestId, Route route, ProviderRouter.Dispatch d, boolean stream,
+            long startedNanos, int inputTokens, int outputTokens, int status, String error) {
         UsageRecord row = new UsageRecord();
         row.id = Ids.next("use");
         row.createdAt = Instant.now();
-        row.userId = call.caller() == null ? null : call.caller().userId();
-        row.apiKeyId = call.caller() == null ? null : call.caller().apiKeyId();
-        row.model = call.route().usageKey();
+        row.userId = caller == null ? null : caller.userId();
+        row.apiKeyId = caller == null ? null : caller.apiKeyId();
+        row.model = route.usageKey();
         if (d != null) {
             row.providerId = d.target().providerId();
             row.providerModelId = d.target().providerModelId();
@@ -42,14 +52,12 @@ public class GatewayUsage {
         }
         row.promptTokens = inputTokens;
         row.completionTokens = outputTokens;
-        row.latencyMs = (System.nanoTime() - call.startedNanos()) / 1_000_000;
+        row.latencyMs = (System.nanoTime() - startedNanos) / 1_000_000;
         row.status = status;
-        row.stream = call.stream();
+        row.stream = stream;
         row.errorCode = error;
-        row.requestId = call.requestId();
+        row.requestId = requestId;
         usage.record(row);
-        Timer.builder("jansuite.gateway.requests").description("Embeddings and messages calls by endpoint, model and status")
-                .tags("endpoint", call.endpoint(), "model", row.model, "status", String.valueOf(status))
-                .register(metrics).record(Duration.ofMillis(row.latencyMs));
+        return row;
     }
 }
