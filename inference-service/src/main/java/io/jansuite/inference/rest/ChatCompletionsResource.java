@@ -3,11 +3,9 @@ package io.jansuite.inference.rest;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jansuite.common.auth.CurrentCaller;
-import io.jansuite.common.error.ApiException;
 import io.jansuite.common.http.RequestIds;
 import io.jansuite.inference.service.CompletionService;
 import io.jansuite.inference.service.Reply;
-import io.smallrye.mutiny.Uni;
 import io.vertx.core.buffer.Buffer;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -58,8 +56,6 @@ public class ChatCompletionsResource {
     public RestMulti<Buffer> create(@RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = ChatCompletionDocs.ChatCompletionRequest.class))) ObjectNode body) {
         String requestId = RequestIds.current();
-        Uni<Reply> reply = Uni.createFrom().deferred(() -> completions.complete(body, caller.get(), requestId))
-                .onFailure(ApiException.class).recoverWithItem(e -> Reply.error((ApiException) e, requestId, json));
-        return RestMulti.fromUniResponse(reply, Reply::body, Reply::headers, Reply::status);
+        return Replies.send(() -> completions.complete(body, caller.get(), requestId), e -> Reply.error(e, requestId, json));
     }
 }

@@ -2,7 +2,6 @@ package io.jansuite.inference.rest;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jansuite.common.auth.CurrentCaller;
-import io.jansuite.common.error.ApiException;
 import io.jansuite.common.http.RequestIds;
 import io.jansuite.inference.service.MessagesService;
 import io.jansuite.inference.service.Reply;
@@ -78,8 +77,6 @@ public class MessagesResource {
     }
 
     private RestMulti<Buffer> answer(Supplier<Uni<Reply>> call, String requestId) {
-        Uni<Reply> reply = Uni.createFrom().deferred(call::get)
-                .onFailure(ApiException.class).recoverWithItem(e -> messages.errorReply((ApiException) e, requestId));
-        return RestMulti.fromUniResponse(reply, Reply::body, Reply::headers, Reply::status);
+        return Replies.send(call, e -> messages.errorReply(e, requestId));
     }
 }

@@ -65,9 +65,7 @@ public class ResponsesResource {
     public RestMulti<Buffer> create(@RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = ResponseDocs.CreateResponse.class))) ObjectNode body) {
         String requestId = RequestIds.current();
-        Uni<Reply> reply = Uni.createFrom().deferred(() -> responses.create(body, caller.get(), requestId))
-                .onFailure(ApiException.class).recoverWithItem(e -> Reply.error((ApiException) e, requestId, json));
-        return RestMulti.fromUniResponse(reply, Reply::body, Reply::headers, Reply::status);
+        return Replies.send(() -> responses.create(body, caller.get(), requestId), e -> Reply.error(e, requestId, json));
     }
 
     @GET
