@@ -1,5 +1,20 @@
 package io.jansuite.inference;
 
+import io.jansuite.inference.provider.SimulatorProvider;
+import io.jansuite.testing.PostgresResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.path.json.JsonPath;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
 import static io.jansuite.inference.Fixtures.chat;
 import static io.jansuite.inference.Fixtures.conversation;
 import static io.jansuite.inference.Fixtures.conversationState;
@@ -14,21 +29,6 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import io.jansuite.inference.client.SimulatorProvider;
-import io.jansuite.testing.PostgresResource;
-import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.path.json.JsonPath;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
-import io.restassured.RestAssured;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
-import java.util.List;
-import org.junit.jupiter.api.Test;
 
 /** The {@code conversation} extra: history loaded with the caller's credential, the exchange stored after. */
 @QuarkusTest

@@ -1,14 +1,8 @@
 package io.jansuite.inference;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
-import io.jansuite.inference.client.CatalogChangeNotices;
-import io.jansuite.inference.client.Route;
-import io.jansuite.inference.client.RouteCache;
+import io.jansuite.inference.neighbour.CatalogChangeNotices;
+import io.jansuite.inference.neighbour.Route;
+import io.jansuite.inference.neighbour.RouteCache;
 import io.jansuite.testing.LocalServices;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
@@ -24,6 +18,12 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** The route cache: entries served while their catalog version is current, and while the catalog cannot answer. */
 class RouteCacheTest {

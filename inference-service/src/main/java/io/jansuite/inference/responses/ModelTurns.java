@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jansuite.common.auth.Caller;
 import io.jansuite.common.error.ApiException;
-import io.jansuite.inference.client.SseParser;
+import io.jansuite.inference.provider.SseParser;
 import io.jansuite.inference.service.CompletionService;
 import io.jansuite.inference.service.Reply;
 import io.smallrye.mutiny.Uni;

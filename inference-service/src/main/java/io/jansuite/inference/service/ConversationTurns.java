@@ -2,8 +2,8 @@ package io.jansuite.inference.service;
 
 import io.jansuite.common.auth.Caller;
 import io.jansuite.common.error.ApiException;
-import io.jansuite.inference.client.ConversationStore;
-import io.jansuite.inference.client.ConversationTurn;
+import io.jansuite.inference.neighbour.ConversationStore;
+import io.jansuite.inference.neighbour.ConversationTurn;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -3,7 +3,7 @@ package io.jansuite.inference.service;
 import io.jansuite.common.auth.Caller;
 import io.jansuite.common.http.Ids;
 import io.jansuite.inference.UsageRecord;
-import io.jansuite.inference.client.Route;
+import io.jansuite.inference.neighbour.Route;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;

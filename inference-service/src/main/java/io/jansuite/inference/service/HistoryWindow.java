@@ -2,8 +2,8 @@ package io.jansuite.inference.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.jansuite.inference.client.ConversationMessage;
-import io.jansuite.inference.client.MessageContent;
+import io.jansuite.inference.neighbour.ConversationMessage;
+import io.jansuite.inference.provider.MessageContent;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;

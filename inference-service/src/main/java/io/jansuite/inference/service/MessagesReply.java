@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jansuite.common.http.RequestIds;
+import io.jansuite.inference.provider.MessageContent;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -31,7 +32,7 @@ final class MessagesReply {
         ObjectNode out = json.createObjectNode().put("id", newId()).put("type", "message").put("role", "assistant")
                 .put("model", model);
         ArrayNode content = out.putArray("content");
-        String text = io.jansuite.inference.client.MessageContent.text(msg.get("content"));
+        String text = io.jansuite.inference.provider.MessageContent.text(msg.get("content"));
         if (!text.isEmpty()) {
             content.addObject().put("type", "text").put("text", text);
         }

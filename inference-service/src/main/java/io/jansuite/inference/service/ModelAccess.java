@@ -2,8 +2,8 @@ package io.jansuite.inference.service;
 
 import io.jansuite.common.auth.Caller;
 import io.jansuite.common.error.ApiException;
-import io.jansuite.inference.client.CatalogRoutes;
-import io.jansuite.inference.client.Route;
+import io.jansuite.inference.neighbour.CatalogRoutes;
+import io.jansuite.inference.neighbour.Route;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -1,4 +1,4 @@
-package io.jansuite.inference.client;
+package io.jansuite.inference.neighbour;
 
 import io.vertx.core.Vertx;
 import io.vertx.redis.client.Command;

@@ -1,4 +1,4 @@
-package io.jansuite.inference.client;
+package io.jansuite.inference.neighbour;
 
 /** A message as the conversation-service stores it. */
 public record ConversationMessage(String role, String content) {

@@ -1,10 +1,10 @@
-package io.jansuite.inference.client;
+package io.jansuite.inference.neighbour;
 
+import io.jansuite.common.auth.InternalApi;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import io.jansuite.common.auth.InternalApi;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 /** The catalog-service's registered MCP servers, with what it takes to call their tools. */

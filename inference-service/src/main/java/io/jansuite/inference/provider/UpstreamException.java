@@ -1,4 +1,4 @@
-package io.jansuite.inference.client;
+package io.jansuite.inference.provider;
 
 /**
  * An upstream call that failed. {@code retryable}: connection errors, timeouts, 429 and 5xx, worth another

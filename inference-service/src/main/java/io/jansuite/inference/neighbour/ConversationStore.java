@@ -1,4 +1,4 @@
-package io.jansuite.inference.client;
+package io.jansuite.inference.neighbour;
 
 import io.jansuite.common.error.ApiException;
 import io.smallrye.mutiny.Uni;

@@ -1,4 +1,4 @@
-package io.jansuite.inference.client;
+package io.jansuite.inference.provider;
 
 import io.vertx.core.buffer.Buffer;
 import java.nio.charset.StandardCharsets;

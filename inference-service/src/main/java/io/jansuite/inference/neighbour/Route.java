@@ -1,5 +1,6 @@
-package io.jansuite.inference.client;
+package io.jansuite.inference.neighbour;
 
+import io.jansuite.inference.provider.Target;
 import java.util.List;
 
 /**

@@ -1,4 +1,4 @@
-package io.jansuite.inference.client;
+package io.jansuite.inference.neighbour;
 
 import io.jansuite.common.auth.InternalApi;
 import io.jansuite.common.client.NeighbourErrors;

@@ -1,4 +1,4 @@
-package io.jansuite.inference.client;
+package io.jansuite.inference.tools;
 
 import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpSyncClient;

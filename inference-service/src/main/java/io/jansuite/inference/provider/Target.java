@@ -1,4 +1,4 @@
-package io.jansuite.inference.client;
+package io.jansuite.inference.provider;
 
 import java.util.List;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package io.jansuite.inference.client;
+package io.jansuite.inference.neighbour;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
