@@ -5,6 +5,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,6 +41,14 @@ public class ProviderModel extends PanacheEntityBase {
 
     @Column(name = "requests_per_minute")
     public Integer requestsPerMinute;
+
+    /** USD per million input (prompt) tokens; null: not priced (its calls cost nothing against budgets). */
+    @Column(name = "input_price_per_million_usd")
+    public BigDecimal inputPricePerMillionUsd;
+
+    /** USD per million output (completion) tokens. */
+    @Column(name = "output_price_per_million_usd")
+    public BigDecimal outputPricePerMillionUsd;
 
     @JdbcTypeCode(SqlTypes.ARRAY)
     @Column(columnDefinition = "text[]")

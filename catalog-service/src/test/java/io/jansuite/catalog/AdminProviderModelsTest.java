@@ -88,6 +88,39 @@ class AdminProviderModelsTest {
     }
 
     @Test
+    void pricesAreSetOnAProviderModelAndCarriedOnItsRoute() {
+        String model = Internal.unique("price");
+        Internal.simulatorWith(model);
+        Internal.admin().body(Map.of("pricing", Map.of("input_per_million_usd", 0.15, "output_per_million_usd", 0.6),
+                "reason", "list prices")).patch("/internal/admin/provider-models/" + model).then().statusCode(200)
+                .body("data.before.pricing.input_per_million_usd", equalTo(null))
+                .body("data.after.pricing.input_per_million_usd", equalTo(0.15f))
+                .body("data.after.pricing.output_per_million_usd", equalTo(0.6f));
+        Internal.inference().get("/internal/routes/" + model).then().statusCode(200)
+                .body("data.targets[0].input_price_per_million_usd", equalTo(0.15f))
+                .body("data.targets[0].output_price_per_million_usd", equalTo(0.6f));
+        // a field left out keeps its value
+        Internal.admin().body(Map.of("pricing", Map.of("output_per_million_usd", 2)))
+                .patch("/internal/admin/provider-models/" + model).then().statusCode(200)
+                .body("data.after.pricing.input_per_million_usd", equalTo(0.15f))
+                .body("data.after.pricing.output_per_million_usd", equalTo(2));
+    }
+
+    @Test
+    void negativeOrTooPrecisePricesAre400() {
+        String model = Internal.unique("badprice");
+        Internal.simulatorWith(model);
+        Internal.admin().body(Map.of("pricing", Map.of("input_per_million_usd", -1)))
+                .patch("/internal/admin/provider-models/" + model)
+                .then().statusCode(400).body("error.param", equalTo("pricing.input_per_million_usd"));
+        Internal.admin().body(Map.of("pricing", Map.of("output_per_million_usd", 0.1234567)))
+                .patch("/internal/admin/provider-models/" + model)
+                .then().statusCode(400).body("error.param", equalTo("pricing.output_per_million_usd"));
+        Internal.inference().get("/internal/routes/" + model).then().statusCode(200)
+                .body("data.targets[0].input_price_per_million_usd", equalTo(null));
+    }
+
+    @Test
     void bulkToggleDisablesModelsByEitherIdAndSkipsUnknownOnes() {
         String m1 = Internal.unique("bulk");
         String m2 = Internal.unique("bulk");

@@ -54,4 +54,8 @@ public class UsageRecord extends PanacheEntityBase {
 
     @Column(name = "request_id")
     public String requestId;
+
+    /** What the call cost at the serving provider model's prices, in nano-USD (10^-9 USD); 0 when not priced. */
+    @Column(name = "cost_nano_usd")
+    public long costNanoUsd;
 }

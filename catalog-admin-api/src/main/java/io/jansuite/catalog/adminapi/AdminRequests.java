@@ -3,11 +3,13 @@ package io.jansuite.catalog.adminapi;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 
@@ -27,10 +29,17 @@ public final class AdminRequests {
             @Size(max = 50) List<@NotBlank @Size(max = 64) String> tags,
             @Min(1) Integer contextWindow,
             @Size(max = 50) List<@NotBlank @Size(max = 64) String> capabilities,
-            @Size(max = 1000) String reason) {
+            @Size(max = 1000) String reason,
+            @Valid PricingPatch pricing) {
     }
 
     public record RateLimitPatch(@Min(1) Integer requestsPerMinute) {
+    }
+
+    /** USD per million tokens; a field left out keeps its value. At most 6 decimals (a millionth of a dollar). */
+    public record PricingPatch(
+            @DecimalMin("0.0") @DecimalMax("100000.0") @Digits(integer = 6, fraction = 6) BigDecimal inputPerMillionUsd,
+            @DecimalMin("0.0") @DecimalMax("100000.0") @Digits(integer = 6, fraction = 6) BigDecimal outputPerMillionUsd) {
     }
 
     public record ModelToggle(@NotNull @Size(max = 500) List<@NotBlank String> modelIds, @NotNull Boolean enabled,

@@ -39,7 +39,8 @@ public record CatalogSnapshot(Map<String, Provider> providers, Map<String, Provi
         Provider p = providers.get(m.providerId);
         return new ProviderModelView(m.id, m.modelId, p == null ? null : p.name, m.providerId, p == null ? null : p.type,
                 m.enabled, m.contextWindow, m.capabilities, m.defaultTemperature,
-                new ProviderModelView.RateLimit(m.requestsPerMinute), m.tags, m.createdAt, m.updatedAt);
+                new ProviderModelView.RateLimit(m.requestsPerMinute), m.tags, m.createdAt, m.updatedAt,
+                new ProviderModelView.Pricing(m.inputPricePerMillionUsd, m.outputPricePerMillionUsd));
     }
 
     /** The provider models of an entry, in priority order. */

@@ -71,6 +71,12 @@ public class ProviderModelService {
             if (patch.rateLimit() != null) {
                 m.requestsPerMinute = patch.rateLimit().requestsPerMinute();
             }
+            if (patch.pricing() != null && patch.pricing().inputPerMillionUsd() != null) {
+                m.inputPricePerMillionUsd = patch.pricing().inputPerMillionUsd();
+            }
+            if (patch.pricing() != null && patch.pricing().outputPerMillionUsd() != null) {
+                m.outputPricePerMillionUsd = patch.pricing().outputPerMillionUsd();
+            }
             if (patch.tags() != null) {
                 m.tags = new ArrayList<>(new LinkedHashSet<>(patch.tags()));
             }

@@ -87,6 +87,7 @@ public class PublicCatalog {
         return new RouteView.Target(m.id, p.id, p.name, p.type, p.baseUrl, cipher.decrypt(p.apiKeyEncrypted), m.modelId,
                 m.defaultTemperature, m.requestsPerMinute,
                 timeouts instanceof Map<?, ?> t ? (Map<String, Object>) t : new HashMap<>(), settings,
-                m.capabilities == null ? List.of() : List.copyOf(m.capabilities));
+                m.capabilities == null ? List.of() : List.copyOf(m.capabilities), m.inputPricePerMillionUsd,
+                m.outputPricePerMillionUsd);
     }
 }

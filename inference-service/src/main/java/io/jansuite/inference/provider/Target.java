@@ -1,5 +1,6 @@
 package io.jansuite.inference.provider;
 
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 
@@ -7,11 +8,13 @@ import java.util.Map;
  * One provider model that can serve a route. {@code timeouts} may hold {@code connect_ms},
  * {@code first_byte_ms} and {@code idle_ms}; {@code settings} (the provider's) may hold the simulator's
  * {@code ttft_ms}, {@code tpot_ms} and {@code failure_rate}, and timeouts too; {@code capabilities} are the
- * provider model's ({@code embeddings}, {@code chat}, ...).
+ * provider model's ({@code embeddings}, {@code chat}, ...); the prices (USD per million tokens, null: not
+ * priced) are what budgets are spent at.
  */
 public record Target(String providerModelId, String providerId, String providerName, String providerType,
         String baseUrl, String apiKey, String upstreamModel, Double defaultTemperature, Integer requestsPerMinute,
-        Map<String, Object> timeouts, Map<String, Object> settings, List<String> capabilities) {
+        Map<String, Object> timeouts, Map<String, Object> settings, List<String> capabilities,
+        BigDecimal inputPricePerMillionUsd, BigDecimal outputPricePerMillionUsd) {
 
     public static final String OPENAI = "openai";
     public static final String ANTHROPIC = "anthropic";

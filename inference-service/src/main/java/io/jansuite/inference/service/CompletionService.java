@@ -11,6 +11,8 @@ import io.jansuite.inference.neighbour.ConversationStore;
 import io.jansuite.inference.neighbour.Route;
 import io.jansuite.inference.provider.MessageContent;
 import io.jansuite.inference.provider.UpstreamException;
+import io.jansuite.inference.quota.Quotas;
+import io.jansuite.inference.quota.Reservation;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.smallrye.mutiny.Multi;
@@ -28,6 +30,7 @@ import org.jboss.logging.Logger;
  * A chat completion from request to answer: validate, find the model's route, load the conversation (bounded
  * by the context window) and store the user's messages in it, send to a provider (with failover), answer whole
  * or as a stream, then record usage and store the answer: whole, or marked incomplete when it was cut short.
+ * The caller's quotas and budgets are reserved before the question is stored and settled with the usage.
  */
 @ApplicationScoped
 public class CompletionService {
@@ -58,6 +61,9 @@ public class CompletionService {
     GatewayUsage gatewayUsage;
 
     @Inject
+    Quotas quotas;
+
+    @Inject
     ObjectMapper json;
 
     @Inject
@@ -65,7 +71,7 @@ public class CompletionService {
 
     /** The context of one completion, for usage and the conversation. */
     private record Call(ChatRequest request, Caller caller, String requestId, long startedNanos, Route route,
-            int promptEstimate) {
+            int promptEstimate, Reservation reservation) {
     }
 
     public Uni<Reply> complete(ObjectNode body, Caller caller, String requestId) {
@@ -76,19 +82,25 @@ public class CompletionService {
             if (tooMany != null) {
                 return Uni.createFrom().failure(tooMany);
             }
-            return history(request, caller).chain(history -> turns.storeQuestion(request, caller).chain(() -> {
+            return history(request, caller).chain(history -> {
                 int window = route.contextWindow() != null ? route.contextWindow() : defaultContextWindow;
                 ObjectNode upstream = request.upstreamRequest(HistoryWindow.fit(history, body, window));
-                Call call = new Call(request, caller, requestId, started, route, estimatePrompt(upstream));
-                return router.dispatch(route, upstream, request.model(), request.stream())
-                        .chain(d -> request.stream() ? Uni.createFrom().item(stream(call, d)) : whole(call, d))
-                        .onFailure(ApiException.class).call(e -> {
-                            ApiException failure = (ApiException) e;
-                            record(call, null, 0, 0, failure.status(), failure.code());
-                            return turns.storeAnswer(request, caller, "",
-                                    failure.status() == 504 ? "timeout" : "upstream_error");
-                        });
-            }));
+                int prompt = estimatePrompt(upstream);
+                // refused before anything is stored or sent
+                return quotas.reserve(caller, route.targets(), prompt, maxOutput(body, window, prompt))
+                        .chain(reservation -> turns.storeQuestion(request, caller).chain(() -> {
+                            Call call = new Call(request, caller, requestId, started, route, prompt, reservation);
+                            return router.dispatch(route, upstream, request.model(), request.stream())
+                                    .map(d -> d.withQuota(reservation.headers()))
+                                    .chain(d -> request.stream() ? Uni.createFrom().item(stream(call, d)) : whole(call, d))
+                                    .onFailure(ApiException.class).call(e -> {
+                                        ApiException failure = (ApiException) e;
+                                        record(call, null, 0, 0, failure.status(), failure.code());
+                                        return turns.storeAnswer(request, caller, "",
+                                                failure.status() == 504 ? "timeout" : "upstream_error");
+                                    });
+                        }).onFailure().invoke(reservation::release).onCancellation().invoke(reservation::release));
+            });
         });
     }
 
@@ -108,6 +120,17 @@ public class CompletionService {
             }
         }
         return null;
+    }
+
+    /** The most output a request may produce: its max_completion_tokens or max_tokens, else what the window leaves. */
+    static long maxOutput(ObjectNode body, int contextWindow, int prompt) {
+        for (String field : new String[] { "max_completion_tokens", "max_tokens" }) {
+            JsonNode value = body.get(field);
+            if (value != null && value.canConvertToLong() && value.asLong() > 0) {
+                return value.asLong();
+            }
+        }
+        return Math.max(1, contextWindow - prompt);
     }
 
     private Uni<List<ConversationMessage>> history(ChatRequest request, Caller caller) {
@@ -192,7 +215,7 @@ public class CompletionService {
 
     private void record(Call call, ProviderRouter.Dispatch d, int prompt, int completion, int status, String error) {
         UsageRecord row = gatewayUsage.write(call.caller(), call.requestId(), call.route(), d, call.request().stream(),
-                call.startedNanos(), prompt, completion, status, error);
+                call.startedNanos(), prompt, completion, status, error, call.reservation());
         Timer.builder("jansuite.completions").description("Chat completions by model, provider and HTTP status")
                 .tags("model", row.model, "provider", d == null ? "none" : String.valueOf(d.target().providerName()),
                         "status", String.valueOf(status), "stream", String.valueOf(row.stream))

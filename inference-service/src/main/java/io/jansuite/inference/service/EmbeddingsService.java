@@ -8,6 +8,7 @@ import io.jansuite.common.auth.Caller;
 import io.jansuite.common.error.ApiException;
 import io.jansuite.inference.provider.EmbeddingsUpstream;
 import io.jansuite.inference.provider.Target;
+import io.jansuite.inference.quota.Quotas;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.buffer.Buffer;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -42,6 +43,9 @@ public class EmbeddingsService {
     GatewayUsage usage;
 
     @Inject
+    Quotas quotas;
+
+    @Inject
     ObjectMapper json;
 
     public Uni<Reply> create(ObjectNode body, Caller caller, String requestId) {
@@ -54,12 +58,17 @@ public class EmbeddingsService {
                 return Uni.createFrom().failure(ApiException.badRequest("model_not_supported",
                         "The model " + request.model() + " does not create embeddings.", "model"));
             }
-            GatewayUsage.Call call = new GatewayUsage.Call(CAPABILITY, caller, requestId, route, false, started);
-            return router.dispatch(targets, request.upstreamRequest(json.createObjectNode()), request.model(), false,
-                    upstream::call)
-                    .map(d -> answer(call, request, d))
-                    .onFailure(ApiException.class).invoke(e -> usage.record(call, null, 0, 0,
-                            ((ApiException) e).status(), ((ApiException) e).code()));
+            return quotas.reserve(caller, targets, request.estimatedTokens(), 0).chain(reservation -> {
+                GatewayUsage.Call call = new GatewayUsage.Call(CAPABILITY, caller, requestId, route, false, started,
+                        reservation);
+                return router.dispatch(targets, request.upstreamRequest(json.createObjectNode()), request.model(), false,
+                        upstream::call)
+                        .map(d -> answer(call, request, d.withQuota(reservation.headers())))
+                        .onFailure(ApiException.class).invoke(e -> usage.record(call, null, 0, 0,
+                                ((ApiException) e).status(), ((ApiException) e).code()))
+                        .onFailure().invoke(reservation::release)
+                        .onCancellation().invoke(reservation::release);
+            });
         });
     }
 

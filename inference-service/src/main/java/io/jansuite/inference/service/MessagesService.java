@@ -7,6 +7,7 @@ import io.jansuite.common.auth.Caller;
 import io.jansuite.common.error.ApiException;
 import io.jansuite.common.error.ErrorEnvelope;
 import io.jansuite.inference.provider.MessageContent;
+import io.jansuite.inference.quota.Quotas;
 import io.jansuite.inference.provider.UpstreamException;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -40,6 +41,9 @@ public class MessagesService {
     GatewayUsage usage;
 
     @Inject
+    Quotas quotas;
+
+    @Inject
     ObjectMapper json;
 
     private MessagesReply replies;
@@ -53,13 +57,19 @@ public class MessagesService {
         long started = System.nanoTime();
         MessagesRequest request = MessagesRequest.parse(body, json, false);
         int inputEstimate = estimate(request.chat());
-        return access.route(caller, request.model()).chain(route -> {
-            GatewayUsage.Call call = new GatewayUsage.Call("messages", caller, requestId, route, request.stream(), started);
-            return router.dispatch(route, request.chat(), request.model(), request.stream())
-                    .map(d -> request.stream() ? stream(call, request, d, inputEstimate) : whole(call, request, d, inputEstimate))
-                    .onFailure(ApiException.class).invoke(e -> usage.record(call, null, 0, 0,
-                            ((ApiException) e).status(), ((ApiException) e).code()));
-        });
+        return access.route(caller, request.model()).chain(route -> quotas.reserve(caller, route.targets(),
+                inputEstimate, request.chat().path("max_tokens").asLong(0)).chain(reservation -> {
+                    GatewayUsage.Call call = new GatewayUsage.Call("messages", caller, requestId, route, request.stream(),
+                            started, reservation);
+                    return router.dispatch(route, request.chat(), request.model(), request.stream())
+                            .map(d -> d.withQuota(reservation.headers()))
+                            .map(d -> request.stream() ? stream(call, request, d, inputEstimate)
+                                    : whole(call, request, d, inputEstimate))
+                            .onFailure(ApiException.class).invoke(e -> usage.record(call, null, 0, 0,
+                                    ((ApiException) e).status(), ((ApiException) e).code()))
+                            .onFailure().invoke(reservation::release)
+                            .onCancellation().invoke(reservation::release);
+                }));
     }
 
     public Uni<Reply> countTokens(ObjectNode body, Caller caller) {

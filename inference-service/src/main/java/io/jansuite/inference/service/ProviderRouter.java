@@ -52,12 +52,25 @@ public class ProviderRouter {
     @Inject
     Vertx vertx;
 
-    /** The target that answered, its answer, and the rate-limit state to report. */
-    public record Dispatch(Target target, UpstreamReply reply, RateDecision rate) {
+    /** The target that answered, its answer, the rate-limit state to report, and the caller's quota headers. */
+    public record Dispatch(Target target, UpstreamReply reply, RateDecision rate, Map<String, List<String>> quota) {
 
-        /** The headers of the answer: the rate limit's, and the upstream's own name of the model that served it. */
+        public Dispatch(Target target, UpstreamReply reply, RateDecision rate) {
+            this(target, reply, rate, Map.of());
+        }
+
+        /** The same, answering with the caller's quota headers (X-RateLimit-*-Requests, -Tokens, -Budget). */
+        public Dispatch withQuota(Map<String, List<String>> quotaHeaders) {
+            return quotaHeaders.isEmpty() ? this : new Dispatch(target, reply, rate, quotaHeaders);
+        }
+
+        /**
+         * The headers of the answer: the model's rate limit's, the caller's quotas', and the upstream's own name of
+         * the model that served it.
+         */
         public Map<String, List<String>> headers() {
             Map<String, List<String>> headers = new LinkedHashMap<>(rate.headers());
+            headers.putAll(quota);
             if (target.upstreamModel() != null) {
                 headers.put(GatewayHeaders.UPSTREAM_MODEL, List.of(target.upstreamModel()));
             }
