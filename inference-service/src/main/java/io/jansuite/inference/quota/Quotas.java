@@ -32,6 +32,15 @@ public class Quotas {
     @Inject
     QuotaLedger ledger;
 
+    public Quotas() {
+    }
+
+    /** The gate of another replica (for tests): the same limits, its own ledger (its own Redis client). */
+    public Quotas(QuotaPolicies policies, QuotaLedger ledger) {
+        this.policies = policies;
+        this.ledger = ledger;
+    }
+
     private record Slot(String key, Reservation.Kind kind, String label, long limit, long amount, long windowEndMs) {
     }
 
