@@ -18,7 +18,9 @@ import java.util.concurrent.TimeUnit;
  * last request to that route with {@code GET /control/last?key=METHOD /path} ({@code {query, body, caller, actor,
  * request_id}}). The catalog's audit feed is a list: {@code POST /control/audit-event} appends an entry (the id is
  * given here, the next one), {@code POST /control/audit-feed {status}} makes the feed answer with that status, and
- * {@code GET /internal/admin/audit-events?after=&limit=} serves it as the catalog-service does. Unstubbed routes
+ * {@code GET /internal/admin/audit-events?after=&limit=} serves it as the catalog-service does; the inference-service's
+ * feed of quota changes likewise ({@code POST /control/quota-audit-event}, {@code GET
+ * /internal/admin/quota-audit-events}). Unstubbed routes
  * answer 404 with the error envelope.
  */
 public class FakeCatalog implements QuarkusTestResourceLifecycleManager {
@@ -31,6 +33,7 @@ public class FakeCatalog implements QuarkusTestResourceLifecycleManager {
         Map<String, JsonObject> stubs = new ConcurrentHashMap<>();
         Map<String, JsonObject> last = new ConcurrentHashMap<>();
         List<JsonObject> auditFeed = new CopyOnWriteArrayList<>();
+        List<JsonObject> quotaFeed = new CopyOnWriteArrayList<>();
         AtomicInteger feedStatus = new AtomicInteger(200);
         HttpServer server = vertx.createHttpServer().requestHandler(req -> req.body().onSuccess(body -> {
             String path = req.path();
@@ -50,6 +53,19 @@ public class FakeCatalog implements QuarkusTestResourceLifecycleManager {
                 JsonObject event = body.toJsonObject().put("id", auditFeed.size() + 1);
                 auditFeed.add(event);
                 req.response().putHeader("Content-Type", "application/json").end(event.encode());
+                return;
+            }
+            if (path.equals("/control/quota-audit-event")) {
+                JsonObject event = body.toJsonObject().put("id", quotaFeed.size() + 1);
+                quotaFeed.add(event);
+                req.response().putHeader("Content-Type", "application/json").end(event.encode());
+                return;
+            }
+            if (path.equals("/internal/admin/quota-audit-events")) {
+                long after = Long.parseLong(req.getParam("after", "0"));
+                List<JsonObject> newer = quotaFeed.stream().filter(e -> e.getLong("id") > after).toList();
+                req.response().putHeader("Content-Type", "application/json").end(new JsonObject()
+                        .put("data", new JsonArray(newer)).put("has_more", false).encode());
                 return;
             }
             if (path.equals("/control/audit-feed")) {

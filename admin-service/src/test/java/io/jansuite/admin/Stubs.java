@@ -44,6 +44,21 @@ final class Stubs {
         given().baseUri(base()).contentType(ContentType.JSON).body(e).post("/control/audit-event").then().statusCode(200);
     }
 
+    /** Appends an entry to the inference-service's audit feed of quota changes. */
+    static void quotaAuditEvent(String actor, String action, String targetType, List<String> targetIds, Object before,
+            Object after) {
+        Map<String, Object> e = new HashMap<>();
+        e.put("actor_user_id", actor);
+        e.put("action", action);
+        e.put("target_type", targetType);
+        e.put("target_ids", targetIds);
+        e.put("before", before);
+        e.put("after", after);
+        e.put("created_at", java.time.Instant.now().toString());
+        given().baseUri(base()).contentType(ContentType.JSON).body(e).post("/control/quota-audit-event").then()
+                .statusCode(200);
+    }
+
     /** The status the catalog's audit feed answers with (200: up). */
     static void auditFeed(int status) {
         given().baseUri(base()).contentType(ContentType.JSON).body(Map.of("status", status)).post("/control/audit-feed")

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 class QuotaAdminTest {
 
     private static JsonPath events() {
-        return admin().queryParam("limit", 100).get("/internal/admin/audit-events").then().statusCode(200)
+        return admin().queryParam("limit", 100).get("/internal/admin/quota-audit-events").then().statusCode(200)
                 .extract().jsonPath();
     }
 

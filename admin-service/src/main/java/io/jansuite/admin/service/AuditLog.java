@@ -19,7 +19,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The append-only record of admin changes, copied from the catalog-service's audit feed. This service's one table
+ * The append-only record of admin changes, copied from the catalog-service's and the inference-service's audit
+ * feeds. This service's one table
  * is used with plain SQL (the Vert.x client), not Hibernate: {@code INSERT ... ON CONFLICT DO NOTHING} is what
  * makes a copy idempotent (two copies racing, or a page read twice, add each entry once).
  */
@@ -28,27 +29,47 @@ public class AuditLog {
 
     private static final String COLUMNS = "actor_user_id, actor_key_id, action, target_type, target_ids, reason, before,"
             + " after, request_id, created_at";
-    private static final String COPY = "INSERT INTO admin.audit_log (catalog_event_id, " + COLUMNS + ")"
-            + " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, coalesce($11, now()))"
-            + " ON CONFLICT (catalog_event_id) DO NOTHING";
+    /** Where entries come from: the catalog-service's outbox, the inference-service's (quota changes). */
+    public enum Source {
+        CATALOG("catalog_event_id"), INFERENCE("inference_event_id");
+
+        final String column;
+
+        Source(String column) {
+            this.column = column;
+        }
+    }
     private static final String FILTER = " WHERE ($1::text IS NULL OR action = $1)";
 
     @Inject
     Pool db;
 
-    /** Where the next read of the feed starts. */
+    /** Where the next read of the catalog's feed starts. */
     public Uni<Long> lastCatalogEventId() {
-        return db.query("SELECT coalesce(max(catalog_event_id), 0) AS last FROM admin.audit_log").execute()
+        return lastEventId(Source.CATALOG);
+    }
+
+    /** Where the next read of a source's feed starts. */
+    public Uni<Long> lastEventId(Source source) {
+        return db.query("SELECT coalesce(max(" + source.column + "), 0) AS last FROM admin.audit_log").execute()
                 .map(rows -> rows.iterator().next().getLong("last"));
     }
 
-    /** Adds the entries it does not hold yet, in one transaction; the number added. */
+    /** Adds the catalog's entries it does not hold yet, in one transaction; the number added. */
     public Uni<Integer> copy(List<AuditEvent> events) {
+        return copy(Source.CATALOG, events);
+    }
+
+    /** Adds a source's entries it does not hold yet, in one transaction; the number added. */
+    public Uni<Integer> copy(Source source, List<AuditEvent> events) {
         if (events.isEmpty()) {
             return Uni.createFrom().item(0);
         }
         List<Tuple> rows = events.stream().map(AuditLog::row).toList();
-        return db.withTransaction(c -> c.preparedQuery(COPY).executeBatch(rows)).map(result -> {
+        String copy = "INSERT INTO admin.audit_log (" + source.column + ", " + COLUMNS + ")"
+                + " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, coalesce($11, now()))"
+                + " ON CONFLICT (" + source.column + ") DO NOTHING";
+        return db.withTransaction(c -> c.preparedQuery(copy).executeBatch(rows)).map(result -> {
             int added = 0;
             for (RowSet<Row> r = result; r != null; r = r.next()) {
                 added += r.rowCount();

@@ -79,7 +79,7 @@ public class QuotaAdminResource {
     }
 
     @GET
-    @Path("/audit-events")
+    @Path("/quota-audit-events")
     @Operation(summary = "Audit entries of quota changes with an id above after, oldest first (limit 1-100)")
     public Uni<Map<String, Object>> audit(@QueryParam("after") String after, @QueryParam("limit") String limit) {
         long from;
