@@ -27,6 +27,9 @@ public final class Spend {
 
     public static long nanoUsd(BigDecimal inputPerMillion, BigDecimal outputPerMillion, long inputTokens,
             long outputTokens) {
+        if (inputPerMillion == null && outputPerMillion == null) {
+            return 0; // not priced: the common case, and on the hot path
+        }
         BigDecimal usd = BigDecimal.ZERO;
         if (inputPerMillion != null) {
             usd = usd.add(inputPerMillion.multiply(BigDecimal.valueOf(inputTokens)));

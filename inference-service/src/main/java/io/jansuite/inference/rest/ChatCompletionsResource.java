@@ -47,7 +47,7 @@ public class ChatCompletionsResource {
                 @Content(mediaType = MediaType.APPLICATION_JSON,
                         schema = @Schema(implementation = ChatCompletionDocs.ChatCompletion.class)),
                 @Content(mediaType = "text/event-stream", schema = @Schema(type = SchemaType.STRING))})
-    @APIResponse(responseCode = "429", description = "Rate limit of the caller or of the model reached (see Retry-After)",
+    @APIResponse(responseCode = "429", description = "quota_exceeded or budget_exceeded (the caller's quotas and budgets), rate_limit_exceeded (the model's); see Retry-After and X-RateLimit-*",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = ERROR)))
     @APIResponse(responseCode = "502", description = "Every upstream failed, after retries and failover",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = ERROR)))

@@ -42,6 +42,9 @@ public class EmbeddingsResource {
                     schema = @Schema(implementation = GatewayDocs.EmbeddingList.class)))
     @APIResponse(responseCode = "403", description = "model_not_allowed: this API key is limited to other models",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = ERROR)))
+    @APIResponse(responseCode = "429", description = "quota_exceeded, budget_exceeded (the caller's quotas and budgets) or"
+            + " rate_limit_exceeded (the model's); see Retry-After and X-RateLimit-*",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = ERROR)))
     @APIResponse(responseCode = "404", description = "model_not_found",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = ERROR)))
     @APIResponse(responseCode = "502", description = "Every upstream failed, after retries and failover",

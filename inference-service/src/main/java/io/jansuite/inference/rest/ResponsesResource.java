@@ -58,7 +58,7 @@ public class ResponsesResource {
         @Content(mediaType = "text/event-stream", schema = @Schema(type = SchemaType.STRING))})
     @APIResponse(responseCode = "404", description = "Unknown model or previous_response_id",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = ERROR)))
-    @APIResponse(responseCode = "429", description = "Rate limit reached (see Retry-After)",
+    @APIResponse(responseCode = "429", description = "quota_exceeded or budget_exceeded (the caller's quotas and budgets), rate_limit_exceeded (the model's); see Retry-After",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = ERROR)))
     @APIResponse(responseCode = "502", description = "Every upstream failed before the response started",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = ERROR)))
