@@ -1,5 +1,6 @@
 package io.jansuite.inference;
 
+import io.jansuite.testing.FakeUpstream;
 import io.jansuite.inference.provider.SimulatorProvider;
 import io.jansuite.testing.PostgresResource;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -27,7 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTest
 @QuarkusTestResource(PostgresResource.class)
 @QuarkusTestResource(FakeNeighbours.class)
-@QuarkusTestResource(FakeUpstreams.class)
+@QuarkusTestResource(FakeUpstream.class)
 class ChatCompletionsTest {
 
     private final String token = userToken();

@@ -1,5 +1,6 @@
 package io.jansuite.inference;
 
+import io.jansuite.testing.FakeUpstream;
 import io.jansuite.inference.provider.SimulatorProvider;
 import io.jansuite.testing.PostgresResource;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -34,7 +35,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTest
 @QuarkusTestResource(PostgresResource.class)
 @QuarkusTestResource(FakeNeighbours.class)
-@QuarkusTestResource(FakeUpstreams.class)
+@QuarkusTestResource(FakeUpstream.class)
 class ConversationTest {
 
     private final String token = userToken();
@@ -60,7 +61,7 @@ class ConversationTest {
         assertEquals(List.of("user"), stored.getList("appends[0].messages.role"));
         assertEquals("What is my name?", stored.getString("appends[0].messages[0].content"));
         assertEquals(List.of("assistant"), stored.getList("appends[1].messages.role"));
-        assertEquals(FakeUpstreams.OPENAI_TEXT, stored.getString("appends[1].messages[0].content"));
+        assertEquals(FakeUpstream.TEXT, stored.getString("appends[1].messages[0].content"));
         assertEquals("completed", stored.getString("appends[1].messages[0].status"));
         assertEquals(model, stored.getString("appends[1].model"));
     }

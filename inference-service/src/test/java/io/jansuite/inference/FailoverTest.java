@@ -13,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.jansuite.testing.FakeUpstream;
 import io.jansuite.testing.PostgresResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -29,7 +30,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(PostgresResource.class)
 @QuarkusTestResource(FakeNeighbours.class)
-@QuarkusTestResource(FakeUpstreams.class)
+@QuarkusTestResource(FakeUpstream.class)
 class FailoverTest {
 
     private final String token = userToken();
@@ -47,7 +48,7 @@ class FailoverTest {
                 target("openai", upstream("openai", healthy)));
         given().auth().oauth2(token).contentType("application/json").body(chat(model, "hi").encode())
                 .post("/v1/chat/completions").then().statusCode(200)
-                .body("choices[0].message.content", equalTo(FakeUpstreams.OPENAI_TEXT));
+                .body("choices[0].message.content", equalTo(FakeUpstream.TEXT));
         assertEquals(2, seen(failing).getInt("hits"), "one retry on the failing provider");
         assertEquals(1, seen(healthy).getInt("hits"));
     }

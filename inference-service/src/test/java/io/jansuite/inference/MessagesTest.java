@@ -1,5 +1,6 @@
 package io.jansuite.inference;
 
+import io.jansuite.testing.FakeUpstream;
 import io.jansuite.common.auth.ApiKeyFormat;
 import io.jansuite.inference.provider.SimulatorProvider;
 import io.jansuite.testing.FakeAuthService;
@@ -29,8 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTest
 @QuarkusTestResource(PostgresResource.class)
 @QuarkusTestResource(FakeNeighbours.class)
-@QuarkusTestResource(FakeUpstreams.class)
-@QuarkusTestResource(FakeEmbeddingsUpstream.class)
+@QuarkusTestResource(FakeUpstream.class)
 @QuarkusTestResource(FakeAuthService.class)
 class MessagesTest {
 
@@ -140,7 +140,7 @@ class MessagesTest {
                                         .put("content", "18 C and sunny"))
                                 .add(new JsonObject().put("type", "text").put("text", "And tomorrow?")))));
         JsonPath m = post("/v1/messages", request).then().statusCode(200).extract().jsonPath();
-        assertEquals(FakeUpstreams.OPENAI_TEXT, m.getString("content[0].text"));
+        assertEquals(FakeUpstream.TEXT, m.getString("content[0].text"));
         JsonPath sent = seen(id);
         assertEquals(List.of("system", "user", "assistant", "tool", "user"), sent.getList("body.messages.role"));
         assertEquals("You help.", sent.getString("body.messages[0].content"));

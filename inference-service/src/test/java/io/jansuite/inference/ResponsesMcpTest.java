@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.jansuite.testing.FakeUpstream;
 import io.jansuite.testing.McpTestServer;
 import io.jansuite.testing.PostgresResource;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -33,7 +34,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(PostgresResource.class)
 @QuarkusTestResource(FakeNeighbours.class)
-@QuarkusTestResource(ScriptedUpstream.class)
+@QuarkusTestResource(FakeUpstream.class)
 class ResponsesMcpTest {
 
     private static final String TOKEN = "mcp-" + UUID.randomUUID();
