@@ -13,8 +13,8 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
-import io.jansuite.testing.FakeUpstream;
 import io.jansuite.testing.FakeAuthService;
+import io.jansuite.testing.FakeUpstream;
 import io.jansuite.testing.InternalCalls;
 import io.jansuite.testing.PostgresResource;
 import io.quarkus.test.common.QuarkusTestResource;

@@ -1,9 +1,19 @@
 package io.jansuite.inference;
 
-import io.jansuite.testing.FakeUpstream;
+import static io.jansuite.inference.Fixtures.route;
+import static io.jansuite.inference.Fixtures.seen;
+import static io.jansuite.inference.Fixtures.simulator;
+import static io.jansuite.inference.Fixtures.target;
+import static io.jansuite.inference.Fixtures.unique;
+import static io.jansuite.inference.Fixtures.upstream;
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.jansuite.common.auth.ApiKeyFormat;
 import io.jansuite.inference.provider.SimulatorProvider;
 import io.jansuite.testing.FakeAuthService;
+import io.jansuite.testing.FakeUpstream;
 import io.jansuite.testing.PostgresResource;
 import io.jansuite.testing.TestTokens;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -15,16 +25,6 @@ import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-
-import static io.jansuite.inference.Fixtures.route;
-import static io.jansuite.inference.Fixtures.seen;
-import static io.jansuite.inference.Fixtures.simulator;
-import static io.jansuite.inference.Fixtures.target;
-import static io.jansuite.inference.Fixtures.unique;
-import static io.jansuite.inference.Fixtures.upstream;
-import static io.restassured.RestAssured.given;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** {@code POST /v1/messages} (Anthropic's Messages API) served by the catalog's models, whole and streamed. */
 @QuarkusTest

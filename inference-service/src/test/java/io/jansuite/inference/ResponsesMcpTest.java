@@ -1,11 +1,11 @@
 package io.jansuite.inference;
 
-import static io.jansuite.inference.ResponsesTest.model;
-import static io.jansuite.inference.ResponsesTest.requests;
-import static io.jansuite.inference.ResponsesTest.scripted;
 import static io.jansuite.inference.Fixtures.neighbours;
 import static io.jansuite.inference.Fixtures.unique;
 import static io.jansuite.inference.Fixtures.userToken;
+import static io.jansuite.inference.ResponsesTest.model;
+import static io.jansuite.inference.ResponsesTest.requests;
+import static io.jansuite.inference.ResponsesTest.scripted;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
