@@ -6,20 +6,43 @@
 #   bench/run.sh          the full run (about 7 minutes)
 #   bench/run.sh --quick  2 s per scenario and 500 seeded messages: checks the harness (about 2 minutes)
 #   bench/run.sh --no-build  fail instead of building when a jar is missing (on a tree others are building)
+#   bench/run.sh --users  only step 7: what a new user gets (bench/startup.sh on the default set-up, then with Redis)
+# Step 7 (after the hop-by-hop run, or alone with --users) runs bench/startup.sh twice, on the default set-up
+# (no Redis) and with Redis, cold and warm, with the peer gateway when BENCH_PEER_DIR holds an npm install of
+# bench/node/peer (default bench/.work/peer); its lines go to $RESULTS/startup.txt.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
 
 quick=false
 build=true
+users_only=false
 for arg in "$@"; do
   case "$arg" in
     --quick) quick=true ;;
     --no-build) build=false ;;
-    -h|--help) sed -n '2,9p' "$0"; exit 0 ;;
+    --users) users_only=true ;;
+    -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
     *) echo "bench/run.sh: unknown option $arg (try --help)" >&2; exit 2 ;;
   esac
 done
+
+# 7. What users get: ./run.sh's launcher on the default set-up and with Redis, against a Node upstream (no JVM
+# warm-up of its own), cold (the first seconds after ready) and warm, start-up and memory (bench/startup.sh).
+users() {
+  local results=${BENCH_RESULTS:-bench/results} peer=${BENCH_PEER_DIR:-bench/.work/peer}
+  [ -d "$peer/node_modules/@portkey-ai/gateway" ] || peer=""
+  [ -n "$peer" ] || echo "bench: no peer gateway in ${BENCH_PEER_DIR:-bench/.work/peer} (npm install there from bench/node/peer): measured without it"
+  mkdir -p "$results"
+  {
+    STARTUP_PEER_DIR=$peer bench/startup.sh default
+    STARTUP_PEER_DIR=$peer STARTUP_REDIS_URL=${BENCH_REDIS_URL:-redis://127.0.0.1:6379} bench/startup.sh redis
+  } | tee "$results/startup.txt"
+}
+if $users_only; then
+  users
+  exit 0
+fi
 
 SIM_PORT=${BENCH_SIM_PORT:-8090}
 PG_URL=${BENCH_PG_URL:-postgres://postgres@127.0.0.1:5432}
@@ -150,3 +173,10 @@ java -Xms256m -Xmx256m -cp "$CP" io.jansuite.bench.Harness \
 errors=$(grep -ciE 'ERROR' "$SUITE_ROOT/.local/logs/inference-service.log" || true)
 say "inference-service log: $errors ERROR lines"
 say "results: $RESULTS/latest.md, $RESULTS/latest.csv"
+
+# Everything this run started stops before step 7, which starts suites of its own.
+cleanup_pids=("${pids[@]}")
+pids=()
+for pid in "${cleanup_pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
+for pid in "${cleanup_pids[@]}"; do for _ in $(seq 1 60); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done; done
+$quick || users

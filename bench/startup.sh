@@ -28,6 +28,7 @@ API=http://127.0.0.1:$((8000 + OFFSET))
 UP_PORT=$((8091 + OFFSET))
 ADMIN_PASSWORD="bench-$(od -An -N8 -tx1 /dev/urandom | tr -d ' \n')"
 mkdir -p "$WORK" "$LOCAL"
+LOCAL=$(cd "$LOCAL" && pwd)
 say() { printf 'startup[%s]: %s\n' "$label" "$*"; }
 die() { printf 'startup[%s]: %s\n' "$label" "$*" >&2; exit 1; }
 [ -f local-suite/target/classes/io/jansuite/localsuite/Launcher.class ] || die "build first: ./mvnw -B -q package -DskipTests"
@@ -47,14 +48,14 @@ psql -q "$PG_URL/postgres" -c "CREATE DATABASE $DB" >/dev/null
 # CPU (ms, user+system) of a process and its children so far
 cpu_ms() { awk '{print ($14 + $15) * 1000 / '"$(getconf CLK_TCK)"'}' "/proc/$1/stat" 2>/dev/null || echo 0; }
 rss_mb() { awk '/VmRSS/ {print int($2 / 1024)}' "/proc/$1/status" 2>/dev/null || echo 0; }
-service_pid() { pgrep -f -- "-jar .*/run/$1/quarkus-run.jar" | head -1; }
+service_pid() { pgrep -f -- "-jar $LOCAL/run/$1/quarkus-run.jar" | head -1; }
 SERVICES="auth-service conversation-service inference-service catalog-service admin-service"
 
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 t0=$(date +%s%N)
 # On a machine loaded far beyond its cores, opening Flyway's JDBC connection can take longer than the pool's
 # default 5 s, and the service then fails to start: give it a minute.
-env -u REDIS_URL ${STARTUP_REDIS_URL:+REDIS_URL=$STARTUP_REDIS_URL} QUARKUS_DATASOURCE_JDBC_ACQUISITION_TIMEOUT=60S JANSUITE_PORT_OFFSET="$OFFSET" JANSUITE_LOCAL_DIR="$ROOT/$LOCAL" \
+env -u REDIS_URL ${STARTUP_REDIS_URL:+REDIS_URL=$STARTUP_REDIS_URL} QUARKUS_DATASOURCE_JDBC_ACQUISITION_TIMEOUT=60S JANSUITE_PORT_OFFSET="$OFFSET" JANSUITE_LOCAL_DIR="$LOCAL" \
   DATABASE_URL="$PG_URL/$DB" ADMIN_EMAIL=bench-admin@example.com ADMIN_PASSWORD="$ADMIN_PASSWORD" JANSUITE_START_TIMEOUT=600 \
   "$JAVA" ${LAUNCHER_JAVA_OPTS:--Xmx128m} -cp "local-suite/target/classes:local-suite/target/lib/*" io.jansuite.localsuite.Launcher "$ROOT" \
   >"$WORK/startup-$label.log" 2>&1 &

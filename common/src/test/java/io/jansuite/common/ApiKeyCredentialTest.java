@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.jansuite.common.auth.ApiKeyFormat;
+import io.jansuite.testing.FakeAuthService;
 import io.jansuite.testing.PostgresResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -19,7 +20,7 @@ import org.junit.jupiter.api.Test;
 /** API keys as a service other than the auth-service sees them: verified remotely, cached, revoked by feed. */
 @QuarkusTest
 @QuarkusTestResource(PostgresResource.class)
-@QuarkusTestResource(FakeAuthServer.class)
+@QuarkusTestResource(FakeAuthService.class)
 class ApiKeyCredentialTest {
 
     private String fakeAuth(String path) {
@@ -31,8 +32,7 @@ class ApiKeyCredentialTest {
         JsonObject verified = new JsonObject().put("key_id", keyId).put("user_id", "usr_" + keyId)
                 .put("scopes", new JsonArray(java.util.List.of(scopes))).put("roles", new JsonArray().add("user"))
                 .put("guest", false);
-        RestAssured.given().body(new JsonObject().put("key", key).put("verified", verified).encode())
-                .post(fakeAuth("/control/key")).then().statusCode(200);
+        FakeAuthService.register(key, verified);
         return key;
     }
 
@@ -49,8 +49,7 @@ class ApiKeyCredentialTest {
         JsonObject verified = new JsonObject().put("key_id", "key_models").put("user_id", "usr_key_models")
                 .put("scopes", new JsonArray().add("read")).put("roles", new JsonArray().add("user")).put("guest", false)
                 .put("allowed_models", new JsonArray().add("gpt-4o-mini").add("jan-v2-30b"));
-        RestAssured.given().body(new JsonObject().put("key", key).put("verified", verified).encode())
-                .post(fakeAuth("/control/key")).then().statusCode(200);
+        FakeAuthService.register(key, verified);
         given().header("X-API-Key", key).get("/v1/probe").then().statusCode(200)
                 .body("data.allowed_models", containsInAnyOrder("gpt-4o-mini", "jan-v2-30b"));
         given().header("X-API-Key", register("key_all_models", "read")).get("/v1/probe").then().statusCode(200)
@@ -107,8 +106,7 @@ class ApiKeyCredentialTest {
         JsonObject verified = new JsonObject().put("key_id", "key_adm").put("user_id", "usr_adm")
                 .put("scopes", new JsonArray().add("read").add("write")).put("roles", new JsonArray().add("user").add("admin"))
                 .put("guest", false);
-        RestAssured.given().body(new JsonObject().put("key", key).put("verified", verified).encode())
-                .post(fakeAuth("/control/key")).then().statusCode(200);
+        FakeAuthService.register(key, verified);
         given().header("X-API-Key", key).get("/v1/admin/probe").then().statusCode(403)
                 .body("error.code", equalTo("admin_required"));
         String scoped = register("key_adm2", "read", "write", "admin");

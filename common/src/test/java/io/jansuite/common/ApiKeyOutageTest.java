@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.jansuite.common.auth.ApiKeyFormat;
+import io.jansuite.testing.FakeAuthService;
 import io.jansuite.testing.PostgresResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -25,7 +26,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @TestProfile(ApiKeyOutageTest.ShortKeyCache.class)
 @QuarkusTestResource(PostgresResource.class)
-@QuarkusTestResource(FakeAuthServer.class)
+@QuarkusTestResource(FakeAuthService.class)
 class ApiKeyOutageTest {
 
     public static class ShortKeyCache implements QuarkusTestProfile {
@@ -44,8 +45,7 @@ class ApiKeyOutageTest {
         JsonObject verified = new JsonObject().put("key_id", keyId).put("user_id", "usr_" + keyId)
                 .put("scopes", new JsonArray(java.util.List.of(scopes))).put("roles", new JsonArray().add("user"))
                 .put("guest", false);
-        RestAssured.given().body(new JsonObject().put("key", key).put("verified", verified).encode())
-                .post(fakeAuth("/control/key")).then().statusCode(200);
+        FakeAuthService.register(key, verified);
         return key;
     }
 

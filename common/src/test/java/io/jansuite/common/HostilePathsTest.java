@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jansuite.common.http.RawPaths;
+import io.jansuite.testing.FakeAuthService;
 import io.jansuite.testing.PostgresResource;
 import io.jansuite.testing.RawHttp;
 import io.jansuite.testing.TestTokens;
@@ -24,7 +25,7 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @QuarkusTestResource(PostgresResource.class)
-@QuarkusTestResource(FakeAuthServer.class)
+@QuarkusTestResource(FakeAuthService.class)
 class HostilePathsTest {
 
     /** Raw request targets an attacker sends to reach admin and internal routes around the checks. */

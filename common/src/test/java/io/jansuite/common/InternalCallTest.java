@@ -7,8 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.jansuite.common.api.DataEnvelope;
 import io.jansuite.common.auth.InternalApi;
 import io.jansuite.common.auth.InternalSignature;
-import io.jansuite.testing.PostgresResource;
+import io.jansuite.testing.FakeAuthService;
 import io.jansuite.testing.InternalCalls;
+import io.jansuite.testing.PostgresResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -27,7 +28,7 @@ import org.junit.jupiter.api.Test;
 /** Internal calls: signed by a per-pair key over caller, method, path, time, nonce and body; once only. */
 @QuarkusTest
 @QuarkusTestResource(PostgresResource.class)
-@QuarkusTestResource(FakeAuthServer.class)
+@QuarkusTestResource(FakeAuthService.class)
 class InternalCallTest {
 
     private static final String ECHO = "/internal/probe/echo";

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.jansuite.testing.FakeAuthService;
 import io.jansuite.testing.PostgresResource;
 import io.jansuite.testing.TestTokens;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -35,7 +36,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @TestProfile(JwksRefreshTest.RemoteJwks.class)
 @QuarkusTestResource(PostgresResource.class)
-@QuarkusTestResource(FakeAuthServer.class)
+@QuarkusTestResource(FakeAuthService.class)
 class JwksRefreshTest {
 
     public static class RemoteJwks implements QuarkusTestProfile {

@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
+import io.jansuite.testing.FakeAuthService;
 import io.jansuite.testing.PostgresResource;
 import io.jansuite.testing.TestTokens;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -20,7 +21,7 @@ import org.junit.jupiter.api.Test;
 /** The error envelope, request ids, limits and the credential policy that every service shares. */
 @QuarkusTest
 @QuarkusTestResource(PostgresResource.class)
-@QuarkusTestResource(FakeAuthServer.class)
+@QuarkusTestResource(FakeAuthService.class)
 class SharedEdgeTest {
 
     private final String user = TestTokens.user(TestTokens.newUserId());

@@ -1,15 +1,5 @@
 package io.jansuite.inference;
 
-import io.jansuite.inference.provider.SimulatorProvider;
-import io.jansuite.testing.PostgresResource;
-import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.response.Response;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
-import java.util.List;
-import org.junit.jupiter.api.Test;
-
 import static io.jansuite.inference.Fixtures.chat;
 import static io.jansuite.inference.Fixtures.route;
 import static io.jansuite.inference.Fixtures.simulator;
@@ -23,11 +13,22 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.jansuite.inference.provider.SimulatorProvider;
+import io.jansuite.testing.FakeUpstream;
+import io.jansuite.testing.PostgresResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
 /** The route itself on the built-in simulator: both answer forms, validation, unknown models, credentials. */
 @QuarkusTest
 @QuarkusTestResource(PostgresResource.class)
 @QuarkusTestResource(FakeNeighbours.class)
-@QuarkusTestResource(FakeUpstreams.class)
+@QuarkusTestResource(FakeUpstream.class)
 class ChatCompletionsTest {
 
     private final String token = userToken();

@@ -1,20 +1,5 @@
 package io.jansuite.inference;
 
-import io.jansuite.inference.provider.SimulatorProvider;
-import io.jansuite.testing.PostgresResource;
-import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.RestAssured;
-import io.restassured.path.json.JsonPath;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
-import java.util.List;
-import org.junit.jupiter.api.Test;
-
 import static io.jansuite.inference.Fixtures.chat;
 import static io.jansuite.inference.Fixtures.conversation;
 import static io.jansuite.inference.Fixtures.conversationState;
@@ -30,11 +15,25 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.jansuite.inference.provider.SimulatorProvider;
+import io.jansuite.testing.FakeUpstream;
+import io.jansuite.testing.PostgresResource;
+import io.jansuite.testing.RawHttp;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.path.json.JsonPath;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.net.Socket;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
 /** The {@code conversation} extra: history loaded with the caller's credential, the exchange stored after. */
 @QuarkusTest
 @QuarkusTestResource(PostgresResource.class)
 @QuarkusTestResource(FakeNeighbours.class)
-@QuarkusTestResource(FakeUpstreams.class)
+@QuarkusTestResource(FakeUpstream.class)
 class ConversationTest {
 
     private final String token = userToken();
@@ -60,7 +59,7 @@ class ConversationTest {
         assertEquals(List.of("user"), stored.getList("appends[0].messages.role"));
         assertEquals("What is my name?", stored.getString("appends[0].messages[0].content"));
         assertEquals(List.of("assistant"), stored.getList("appends[1].messages.role"));
-        assertEquals(FakeUpstreams.OPENAI_TEXT, stored.getString("appends[1].messages[0].content"));
+        assertEquals(FakeUpstream.TEXT, stored.getString("appends[1].messages[0].content"));
         assertEquals("completed", stored.getString("appends[1].messages[0].status"));
         assertEquals(model, stored.getString("appends[1].model"));
     }
@@ -110,23 +109,9 @@ class ConversationTest {
         String model = route(unique("cv"), target("openai", upstream("endless", unique("up"))));
         String conv = unique("conv");
         conversation(conv, token, new JsonArray());
-        byte[] body = chat(model, "Go on").put("stream", true).put("conversation", conv).encode()
-                .getBytes(StandardCharsets.UTF_8);
-        try (Socket socket = new Socket("127.0.0.1", RestAssured.port)) {
-            OutputStream out = socket.getOutputStream();
-            out.write(("POST /v1/chat/completions HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + token
-                    + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length + "\r\n\r\n")
-                    .getBytes(StandardCharsets.US_ASCII));
-            out.write(body);
-            out.flush();
-            InputStream in = socket.getInputStream();
-            String received = "";
-            while (!received.contains(" more")) {
-                byte[] buf = new byte[4096];
-                int n = in.read(buf);
-                assertTrue(n > 0, "stream ended early: " + received);
-                received += new String(buf, 0, n, StandardCharsets.UTF_8);
-            }
+        try (Socket socket = RawHttp.postStream("127.0.0.1", RestAssured.port, "/v1/chat/completions", token,
+                chat(model, "Go on").put("stream", true).put("conversation", conv).encode())) {
+            RawHttp.readUntil(socket, " more");
         }
         long deadline = System.currentTimeMillis() + 5_000;
         while (conversationState(conv).getList("appends").size() < 2 && System.currentTimeMillis() < deadline) {

@@ -14,6 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import io.jansuite.testing.FakeAuthService;
+import io.jansuite.testing.FakeUpstream;
 import io.jansuite.testing.InternalCalls;
 import io.jansuite.testing.PostgresResource;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -31,8 +32,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(PostgresResource.class)
 @QuarkusTestResource(FakeNeighbours.class)
-@QuarkusTestResource(FakeUpstreams.class)
-@QuarkusTestResource(FakeEmbeddingsUpstream.class)
+@QuarkusTestResource(FakeUpstream.class)
 @QuarkusTestResource(FakeAuthService.class)
 class EmbeddingsTest {
 
@@ -107,7 +107,7 @@ class EmbeddingsTest {
     @Test
     void anOpenAiUpstreamIsAskedForFloatsUnderItsOwnModelNameAndTheAnswerNamesTheRequestedOne() {
         String id = unique("up");
-        JsonObject upstream = embeddings(target("openai", FakeEmbeddingsUpstream.url("ok", id)))
+        JsonObject upstream = embeddings(target("openai", FakeUpstream.url("openai", id)))
                 .put("upstream_model", "text-embedding-3-small-2024").put("api_key", "sk-upstream");
         String model = route(unique("emb"), upstream);
         given().auth().oauth2(token).contentType("application/json")
@@ -118,9 +118,9 @@ class EmbeddingsTest {
                 .body("model", equalTo(model))
                 .body("data", hasSize(2))
                 .body("usage.prompt_tokens", equalTo(14));
-        JsonPath seen = given().get("http://127.0.0.1:" + Fixtures.port("fake-embeddings.port") + "/control/" + id)
+        JsonPath seen = given().get(FakeUpstream.control(id))
                 .then().extract().jsonPath();
-        assertEquals("/ok/" + id + "/v1/embeddings", seen.getString("path"));
+        assertEquals("/openai/" + id + "/v1/embeddings", seen.getString("path"));
         assertEquals("text-embedding-3-small-2024", seen.getString("body.model"));
         assertEquals("float", seen.getString("body.encoding_format"));
         assertEquals(3, seen.getInt("body.dimensions"));
@@ -131,13 +131,13 @@ class EmbeddingsTest {
     @Test
     void aFailingUpstreamFailsOverToTheNextProviderModel() {
         String failing = unique("bad");
-        String model = route(unique("emb"), embeddings(target("openai", FakeEmbeddingsUpstream.url("error500", failing))),
-                embeddings(target("openai", FakeEmbeddingsUpstream.url("ok", unique("good")))));
+        String model = route(unique("emb"), embeddings(target("openai", FakeUpstream.url("error500", failing))),
+                embeddings(target("openai", FakeUpstream.url("openai", unique("good")))));
         JsonPath answer = embed(new JsonObject().put("model", model).put("input", List.of(1, 2, 3)), 200);
         assertEquals(List.of(0.0f, 0.5f, -0.25f), answer.getList("data[0].embedding", Float.class));
         given().auth().oauth2(token).contentType("application/json")
                 .body(new JsonObject().put("model", route(unique("emb"),
-                        embeddings(target("openai", FakeEmbeddingsUpstream.url("error500", unique("bad")))))).put("input", "x").encode())
+                        embeddings(target("openai", FakeUpstream.url("error500", unique("bad")))))).put("input", "x").encode())
                 .post("/v1/embeddings").then().statusCode(502).body("error.code", equalTo("upstream_error"));
     }
 

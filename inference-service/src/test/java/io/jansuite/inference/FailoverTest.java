@@ -13,15 +13,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.jansuite.testing.FakeUpstream;
 import io.jansuite.testing.PostgresResource;
+import io.jansuite.testing.RawHttp;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.vertx.core.json.JsonObject;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -29,7 +28,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(PostgresResource.class)
 @QuarkusTestResource(FakeNeighbours.class)
-@QuarkusTestResource(FakeUpstreams.class)
+@QuarkusTestResource(FakeUpstream.class)
 class FailoverTest {
 
     private final String token = userToken();
@@ -47,7 +46,7 @@ class FailoverTest {
                 target("openai", upstream("openai", healthy)));
         given().auth().oauth2(token).contentType("application/json").body(chat(model, "hi").encode())
                 .post("/v1/chat/completions").then().statusCode(200)
-                .body("choices[0].message.content", equalTo(FakeUpstreams.OPENAI_TEXT));
+                .body("choices[0].message.content", equalTo(FakeUpstream.TEXT));
         assertEquals(2, seen(failing).getInt("hits"), "one retry on the failing provider");
         assertEquals(1, seen(healthy).getInt("hits"));
     }
@@ -158,17 +157,8 @@ class FailoverTest {
     void clientHangingUpCancelsTheUpstreamRequest() throws Exception {
         String id = unique("up");
         String model = route(unique("fo"), target("openai", upstream("endless", id)));
-        try (Socket socket = new Socket("127.0.0.1", RestAssured.port)) {
-            sendStreamRequest(socket, model);
-            InputStream in = socket.getInputStream();
-            String received = "";
-            while (!received.contains(" more")) {
-                byte[] buf = new byte[4096];
-                int n = in.read(buf);
-                assertTrue(n > 0, "stream ended early: " + received);
-                received += new String(buf, 0, n, StandardCharsets.UTF_8);
-            }
-            assertTrue(received.startsWith("HTTP/1.1 200"));
+        try (Socket socket = streamRequest(model)) {
+            assertTrue(RawHttp.readUntil(socket, " more").startsWith("HTTP/1.1 200"));
         }
         assertUpstreamClosed(id, "upstream request cancelled");
     }
@@ -177,8 +167,7 @@ class FailoverTest {
     void clientHangingUpBeforeTheUpstreamAnswersCancelsTheUpstreamRequest() throws Exception {
         String id = unique("up");
         String model = route(unique("fo"), target("openai", upstream("hang", id)));
-        try (Socket socket = new Socket("127.0.0.1", RestAssured.port)) {
-            sendStreamRequest(socket, model);
+        try (Socket socket = streamRequest(model)) {
             long deadline = System.currentTimeMillis() + 5_000;
             while (seen(id).getInt("hits") == 0 && System.currentTimeMillis() < deadline) {
                 Thread.sleep(20);
@@ -188,14 +177,9 @@ class FailoverTest {
     }
 
     /** A streamed completion written on a raw socket, so the test can hang up whenever it likes. */
-    private void sendStreamRequest(Socket socket, String model) throws Exception {
-        byte[] body = chat(model, "hi").put("stream", true).encode().getBytes(StandardCharsets.UTF_8);
-        OutputStream out = socket.getOutputStream();
-        out.write(("POST /v1/chat/completions HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + token
-                + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length + "\r\n\r\n")
-                .getBytes(StandardCharsets.US_ASCII));
-        out.write(body);
-        out.flush();
+    private Socket streamRequest(String model) throws Exception {
+        return RawHttp.postStream("127.0.0.1", RestAssured.port, "/v1/chat/completions", token,
+                chat(model, "hi").put("stream", true).encode());
     }
 
     private void assertUpstreamClosed(String id, String message) throws Exception {

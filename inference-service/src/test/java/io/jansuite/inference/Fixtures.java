@@ -2,6 +2,7 @@ package io.jansuite.inference;
 
 import static io.restassured.RestAssured.given;
 
+import io.jansuite.testing.FakeUpstream;
 import io.jansuite.testing.TestTokens;
 import io.restassured.path.json.JsonPath;
 import io.vertx.core.json.JsonArray;
@@ -25,10 +26,6 @@ final class Fixtures {
         return "http://127.0.0.1:" + port("fake-neighbours.port");
     }
 
-    static String upstreams() {
-        return "http://127.0.0.1:" + port("fake-upstreams.port");
-    }
-
     static String unique(String prefix) {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
@@ -39,7 +36,7 @@ final class Fixtures {
 
     /** The base URL of a fake upstream behaving as {@code scenario}, its calls recorded under {@code id}. */
     static String upstream(String scenario, String id) {
-        return upstreams() + "/" + scenario + "/" + id + "/v1";
+        return FakeUpstream.url(scenario, id);
     }
 
     static JsonObject target(String type, String baseUrl) {
@@ -77,7 +74,7 @@ final class Fixtures {
 
     /** What the fake upstream received under {@code id}: hits, body, headers, closed. */
     static JsonPath seen(String id) {
-        return given().get(upstreams() + "/control/" + id).then().statusCode(200).extract().jsonPath();
+        return given().get(FakeUpstream.control(id)).then().statusCode(200).extract().jsonPath();
     }
 
     static void conversation(String id, String token, JsonArray messages) {

@@ -1,8 +1,19 @@
 package io.jansuite.inference;
 
+import static io.jansuite.inference.Fixtures.route;
+import static io.jansuite.inference.Fixtures.seen;
+import static io.jansuite.inference.Fixtures.simulator;
+import static io.jansuite.inference.Fixtures.target;
+import static io.jansuite.inference.Fixtures.unique;
+import static io.jansuite.inference.Fixtures.upstream;
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.jansuite.common.auth.ApiKeyFormat;
 import io.jansuite.inference.provider.SimulatorProvider;
 import io.jansuite.testing.FakeAuthService;
+import io.jansuite.testing.FakeUpstream;
 import io.jansuite.testing.PostgresResource;
 import io.jansuite.testing.TestTokens;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -15,22 +26,11 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-import static io.jansuite.inference.Fixtures.route;
-import static io.jansuite.inference.Fixtures.seen;
-import static io.jansuite.inference.Fixtures.simulator;
-import static io.jansuite.inference.Fixtures.target;
-import static io.jansuite.inference.Fixtures.unique;
-import static io.jansuite.inference.Fixtures.upstream;
-import static io.restassured.RestAssured.given;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 /** {@code POST /v1/messages} (Anthropic's Messages API) served by the catalog's models, whole and streamed. */
 @QuarkusTest
 @QuarkusTestResource(PostgresResource.class)
 @QuarkusTestResource(FakeNeighbours.class)
-@QuarkusTestResource(FakeUpstreams.class)
-@QuarkusTestResource(FakeEmbeddingsUpstream.class)
+@QuarkusTestResource(FakeUpstream.class)
 @QuarkusTestResource(FakeAuthService.class)
 class MessagesTest {
 
@@ -140,7 +140,7 @@ class MessagesTest {
                                         .put("content", "18 C and sunny"))
                                 .add(new JsonObject().put("type", "text").put("text", "And tomorrow?")))));
         JsonPath m = post("/v1/messages", request).then().statusCode(200).extract().jsonPath();
-        assertEquals(FakeUpstreams.OPENAI_TEXT, m.getString("content[0].text"));
+        assertEquals(FakeUpstream.TEXT, m.getString("content[0].text"));
         JsonPath sent = seen(id);
         assertEquals(List.of("system", "user", "assistant", "tool", "user"), sent.getList("body.messages.role"));
         assertEquals("You help.", sent.getString("body.messages[0].content"));

@@ -14,6 +14,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.jansuite.testing.FakeUpstream;
+import io.jansuite.testing.OpenAiShapes;
 import io.jansuite.testing.PostgresResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -27,7 +29,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(PostgresResource.class)
 @QuarkusTestResource(FakeNeighbours.class)
-@QuarkusTestResource(FakeUpstreams.class)
+@QuarkusTestResource(FakeUpstream.class)
 class OpenAiUpstreamTest {
 
     private final String token = userToken();
@@ -45,7 +47,7 @@ class OpenAiUpstreamTest {
                 .body(chat(model, "hi").put("user", "u-1").put("seed", 42).encode())
                 .post("/v1/chat/completions").then().statusCode(200)
                 .header("X-Upstream-Model", "upstream-openai").extract().asString();
-        assertEquals(OpenAiShapes.completion(FakeUpstreams.OPENAI_TEXT).replace(OpenAiShapes.MODEL, model), body,
+        assertEquals(OpenAiShapes.completion(FakeUpstream.TEXT).replace(OpenAiShapes.MODEL, model), body,
                 "the upstream's bytes, naming the model the client asked for");
         JsonPath upstream = seen(id);
         assertEquals("upstream-openai", upstream.getString("body.model"));
@@ -74,7 +76,7 @@ class OpenAiUpstreamTest {
                 .body(chat(model, "hi").put("stream", true).encode())
                 .post("/v1/chat/completions").then().statusCode(200).extract().asString();
         List<String> data = Fixtures.dataLines(body);
-        List<String> expected = OpenAiShapes.textChunks(FakeUpstreams.OPENAI_TOKENS).stream()
+        List<String> expected = OpenAiShapes.textChunks(FakeUpstream.TOKENS).stream()
                 .map(c -> c.replace(OpenAiShapes.MODEL, model)).toList();
         assertEquals(expected, data.subList(0, data.size() - 1),
                 "chunks byte for byte but for the model the client asked for, no usage chunk unasked");
@@ -153,7 +155,7 @@ class OpenAiUpstreamTest {
         String body = given().auth().oauth2(token).contentType("application/json")
                 .body(chat(model, "hi").put("stream", true).encode())
                 .post("/v1/chat/completions").then().statusCode(200).extract().asString();
-        assertEquals(FakeUpstreams.OPENAI_TEXT, Fixtures.streamedText(Fixtures.dataLines(body)));
+        assertEquals(FakeUpstream.TEXT, Fixtures.streamedText(Fixtures.dataLines(body)));
         assertEquals(2, seen(id).getInt("hits"));
     }
 }

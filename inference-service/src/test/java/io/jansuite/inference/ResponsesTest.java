@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.jansuite.testing.FakeUpstream;
 import io.jansuite.testing.PostgresResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -24,7 +25,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(PostgresResource.class)
 @QuarkusTestResource(FakeNeighbours.class)
-@QuarkusTestResource(ScriptedUpstream.class)
+@QuarkusTestResource(FakeUpstream.class)
 class ResponsesTest {
 
     private final String token = userToken();
@@ -35,8 +36,8 @@ class ResponsesTest {
         for (JsonObject step : steps) {
             script.add(step);
         }
-        given().body(script.encode()).post(ResponsesFixtures.scripted() + "/control/" + id).then().statusCode(200);
-        return route(unique("m"), target("openai", ResponsesFixtures.scripted() + "/" + id + "/v1")) + "|" + id;
+        given().body(script.encode()).post(FakeUpstream.control(id)).then().statusCode(200);
+        return route(unique("m"), target("openai", FakeUpstream.url("scripted", id))) + "|" + id;
     }
 
     static String model(String scripted) {
@@ -44,7 +45,7 @@ class ResponsesTest {
     }
 
     static JsonArray requests(String scripted) {
-        return new JsonObject(given().get(ResponsesFixtures.scripted() + "/control/" + scripted.split("\\|")[1])
+        return new JsonObject(given().get(FakeUpstream.control(scripted.split("\\|")[1]))
                 .then().statusCode(200).extract().asString()).getJsonArray("requests");
     }
 
@@ -309,10 +310,6 @@ class ResponsesTest {
 
     /** Parsing helpers kept beside the test that uses them. */
     static final class ResponsesFixtures {
-        static String scripted() {
-            return "http://127.0.0.1:" + Fixtures.port("scripted-upstream.port");
-        }
-
         static List<JsonObject> events(String body) {
             List<JsonObject> out = new ArrayList<>();
             for (String line : body.split("\n")) {

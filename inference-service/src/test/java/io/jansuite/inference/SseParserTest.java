@@ -1,13 +1,13 @@
 package io.jansuite.inference;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import io.jansuite.inference.provider.SseParser;
 import io.vertx.core.buffer.Buffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
 
 class SseParserTest {
 

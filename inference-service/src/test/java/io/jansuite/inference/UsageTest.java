@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.jansuite.testing.FakeUpstream;
 import io.jansuite.testing.InternalCalls;
 import io.jansuite.testing.PostgresResource;
 import io.jansuite.testing.TestTokens;
@@ -27,7 +28,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(PostgresResource.class)
 @QuarkusTestResource(FakeNeighbours.class)
-@QuarkusTestResource(FakeUpstreams.class)
+@QuarkusTestResource(FakeUpstream.class)
 class UsageTest {
 
     private static long total(String model) throws Exception {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jansuite.routes.RouteTable;
+import io.jansuite.testing.ListeningSockets;
 import io.vertx.core.Vertx;
 import java.io.InputStream;
 import java.io.OutputStream;

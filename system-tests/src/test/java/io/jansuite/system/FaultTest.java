@@ -8,13 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.jansuite.testing.LocalServices;
-import io.restassured.specification.RequestSpecification;
+import io.jansuite.testing.RawHttp;
 import io.restassured.path.json.JsonPath;
-import java.io.InputStream;
-import java.io.OutputStream;
+import io.restassured.specification.RequestSpecification;
 import java.net.Socket;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.util.ArrayList;
@@ -152,24 +150,11 @@ class FaultTest {
         String conversation = call(token).body("{\"title\":\"left early\"}").post("/v1/conversations").then()
                 .statusCode(201).extract().path("data.id");
         String question = "word ".repeat(300).strip();
-        byte[] body = ("{\"model\":\"jan-v2-30b\",\"stream\":true,\"conversation\":\"" + conversation
-                + "\",\"messages\":[{\"role\":\"user\",\"content\":\"" + question + "\"}]}").getBytes(StandardCharsets.UTF_8);
+        String body = "{\"model\":\"jan-v2-30b\",\"stream\":true,\"conversation\":\"" + conversation
+                + "\",\"messages\":[{\"role\":\"user\",\"content\":\"" + question + "\"}]}";
         URI base = URI.create(suite.base);
-        try (Socket socket = new Socket(base.getHost(), base.getPort())) {
-            OutputStream out = socket.getOutputStream();
-            out.write(("POST /v1/chat/completions HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + token
-                    + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length + "\r\n\r\n")
-                    .getBytes(StandardCharsets.US_ASCII));
-            out.write(body);
-            out.flush();
-            InputStream in = socket.getInputStream();
-            String received = "";
-            while (!received.contains("Simulated")) {
-                byte[] buf = new byte[4096];
-                int n = in.read(buf);
-                assertTrue(n > 0, "stream ended early: " + received);
-                received += new String(buf, 0, n, StandardCharsets.UTF_8);
-            }
+        try (Socket socket = RawHttp.postStream(base.getHost(), base.getPort(), "/v1/chat/completions", token, body)) {
+            RawHttp.readUntil(socket, "Simulated");
         }
         long deadline = System.nanoTime() + 10_000_000_000L;
         JsonPath items = null;

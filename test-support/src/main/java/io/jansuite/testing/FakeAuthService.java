@@ -1,87 +1,126 @@
 package io.jansuite.testing;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.restassured.RestAssured;
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
- * The auth-service's key verification ({@code POST /internal/api-keys/verify}) at its HTTP boundary, for a
- * service's tests that use API keys. A test registers what the auth-service would vouch for with
- * {@code POST /control/keys?key=sk_…} (the body: the {@code data} of the verify answer, e.g.
- * {@code {"key_id", "user_id", "scopes", "roles", "guest", "allowed_models"}}); unknown keys are 404 as there.
+ * The auth-service's routes that every other service calls, at their HTTP boundary, for a service's tests:
+ * key verification ({@code POST /internal/api-keys/verify}), the revocation feed and the JWKS. A test registers
+ * what the auth-service would vouch for ({@link #register}); unknown keys are 404 as there. Control routes:
+ * {@code POST /control/key} ({@code {key, verified}}), {@code /control/revoke?key_id=} (the key is gone and
+ * its revocation in the feed), {@code /control/down?value=true} (every route answers 500),
+ * {@code /control/verify-down?value=true} (only verification answers 503: its database down),
+ * {@code /control/verify-calls}, {@code POST /control/jwks} (sets the JWKS) and {@code /control/jwks-calls}.
  */
 public class FakeAuthService implements QuarkusTestResourceLifecycleManager {
 
-    private static final Pattern KEY = Pattern.compile("\"key\"\\s*:\\s*\"([^\"]+)\"");
-
-    private HttpServer server;
+    private Vertx vertx;
 
     @Override
     public Map<String, String> start() {
-        Map<String, String> keys = new ConcurrentHashMap<>();
+        vertx = Vertx.vertx();
+        Map<String, JsonObject> keys = new ConcurrentHashMap<>();
+        CopyOnWriteArrayList<JsonObject> revocations = new CopyOnWriteArrayList<>();
+        AtomicInteger verifyCalls = new AtomicInteger();
+        AtomicInteger jwksCalls = new AtomicInteger();
+        AtomicReference<String> jwks = new AtomicReference<>("{\"keys\":[]}");
+        boolean[] down = { false };
+        boolean[] verifyDown = { false };
+        HttpServer server = vertx.createHttpServer().requestHandler(req -> req.body().onSuccess(body -> {
+            String path = req.path();
+            if (path.equals("/control/key")) {
+                JsonObject k = body.toJsonObject();
+                keys.put(k.getString("key"), k.getJsonObject("verified"));
+                req.response().end();
+            } else if (path.equals("/control/revoke")) {
+                String keyId = req.getParam("key_id");
+                keys.values().removeIf(v -> v.getString("key_id").equals(keyId));
+                revocations.add(new JsonObject().put("seq", revocations.size() + 1).put("kind", "api_key").put("id", keyId));
+                req.response().end();
+            } else if (path.equals("/control/down")) {
+                down[0] = Boolean.parseBoolean(req.getParam("value"));
+                req.response().end();
+            } else if (path.equals("/control/verify-down")) {
+                verifyDown[0] = Boolean.parseBoolean(req.getParam("value"));
+                req.response().end();
+            } else if (path.equals("/control/verify-calls")) {
+                req.response().end(String.valueOf(verifyCalls.get()));
+            } else if (path.equals("/control/jwks")) {
+                jwks.set(body.toString());
+                req.response().end();
+            } else if (path.equals("/control/jwks-calls")) {
+                req.response().end(String.valueOf(jwksCalls.get()));
+            } else if (down[0]) {
+                req.response().setStatusCode(500).end();
+            } else if (path.equals("/.well-known/jwks.json")) {
+                jwksCalls.incrementAndGet();
+                req.response().putHeader("Content-Type", "application/json").end(jwks.get());
+            } else if (verifyDown[0] && path.equals("/internal/api-keys/verify")) {
+                req.response().setStatusCode(503).end();
+            } else if (path.equals("/internal/api-keys/verify")) {
+                verifyCalls.incrementAndGet();
+                JsonObject verified = keys.get(body.toJsonObject().getString("key"));
+                if (verified == null) {
+                    req.response().setStatusCode(404).putHeader("Content-Type", "application/json")
+                            .end("{\"error\":{\"code\":\"invalid_api_key\"}}");
+                } else {
+                    req.response().putHeader("Content-Type", "application/json")
+                            .end(new JsonObject().put("data", verified).encode());
+                }
+            } else if (path.equals("/internal/revocations")) {
+                long after = Long.parseLong(req.getParam("after", "0"));
+                JsonArray data = new JsonArray();
+                revocations.stream().filter(r -> r.getLong("seq") > after).forEach(data::add);
+                req.response().putHeader("Content-Type", "application/json")
+                        .end(new JsonObject().put("data", data).put("last_seq", revocations.size()).encode());
+            } else {
+                req.response().setStatusCode(404).end();
+            }
+        }));
         try {
-            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        } catch (IOException e) {
+            server.listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
             throw new IllegalStateException(e);
         }
-        server.createContext("/", exchange -> {
-            try (exchange) {
-                String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-                String path = exchange.getRequestURI().getPath();
-                String query = String.valueOf(exchange.getRequestURI().getRawQuery());
-                if (path.equals("/control/keys") && query.startsWith("key=")) {
-                    keys.put(URLDecoder.decode(query.substring(4), StandardCharsets.UTF_8), body);
-                    answer(exchange, 200, "{}");
-                } else if (path.equals("/internal/api-keys/verify")) {
-                    Matcher m = KEY.matcher(body);
-                    String verified = m.find() ? keys.get(m.group(1)) : null;
-                    answer(exchange, verified == null ? 404 : 200, verified == null
-                            ? "{\"error\":{\"code\":\"invalid_api_key\"}}" : "{\"data\":" + verified + "}");
-                } else if (path.equals("/internal/revocations")) {
-                    answer(exchange, 200, "{\"data\":[],\"last_seq\":0}");
-                } else {
-                    answer(exchange, 404, "{\"error\":{\"code\":\"not_found\"}}");
-                }
-            }
-        });
-        server.start();
-        String url = "http://127.0.0.1:" + server.getAddress().getPort();
-        return Map.of("fake-auth.url", url, "quarkus.rest-client.auth.url", url);
+        String url = "http://127.0.0.1:" + server.actualPort();
+        return Map.of("fake-auth.url", url, "fake-auth.port", String.valueOf(server.actualPort()),
+                "quarkus.rest-client.auth.url", url);
+    }
+
+    /** The fake's URL for {@code path} (a control route, say). */
+    public static String url(String path) {
+        return ConfigProvider.getConfig().getValue("fake-auth.url", String.class) + path;
+    }
+
+    /** Makes the fake vouch for {@code key} with {@code verified} (the {@code data} of the verify answer). */
+    public static void register(String key, JsonObject verified) {
+        RestAssured.given().body(new JsonObject().put("key", key).put("verified", verified).encode())
+                .post(url("/control/key")).then().statusCode(200);
     }
 
     /** Makes the fake vouch for {@code key}: a key of {@code userId} with read and write, limited to {@code models}. */
     public static void register(String key, String keyId, String userId, String... models) {
-        StringBuilder list = new StringBuilder("[");
-        for (String m : models) {
-            list.append(list.length() > 1 ? "," : "").append('"').append(m).append('"');
-        }
-        String verified = "{\"key_id\":\"" + keyId + "\",\"user_id\":\"" + userId + "\",\"scopes\":[\"read\",\"write\"],"
-                + "\"roles\":[\"user\"],\"guest\":false,\"allowed_models\":" + list.append(']') + "}";
-        String url = ConfigProvider.getConfig().getValue("fake-auth.url", String.class);
-        RestAssured.given().queryParam("key", key).body(verified).post(url + "/control/keys").then().statusCode(200);
-    }
-
-    private static void answer(HttpExchange exchange, int status, String json) throws IOException {
-        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().add("Content-Type", "application/json");
-        exchange.sendResponseHeaders(status, bytes.length);
-        exchange.getResponseBody().write(bytes);
+        register(key, new JsonObject().put("key_id", keyId).put("user_id", userId)
+                .put("scopes", new JsonArray().add("read").add("write")).put("roles", new JsonArray().add("user"))
+                .put("guest", false).put("allowed_models", new JsonArray(List.of(models))));
     }
 
     @Override
     public void stop() {
-        if (server != null) {
-            server.stop(0);
+        if (vertx != null) {
+            vertx.close();
         }
     }
 }

@@ -49,6 +49,38 @@ public final class RawHttp {
         }
     }
 
+    /**
+     * A streamed POST with a bearer token, written on a raw socket so that the test can hang up whenever it
+     * likes (close the socket): the open socket.
+     */
+    public static Socket postStream(String host, int port, String target, String token, String json) throws IOException {
+        byte[] body = json.getBytes(StandardCharsets.UTF_8);
+        Socket socket = new Socket(host, port);
+        socket.setSoTimeout(15_000);
+        OutputStream out = socket.getOutputStream();
+        out.write(("POST " + target + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + token
+                + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length + "\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII));
+        out.write(body);
+        out.flush();
+        return socket;
+    }
+
+    /** Reads the answer on {@code socket} until {@code marker} appears in it: all that was read. */
+    public static String readUntil(Socket socket, String marker) throws IOException {
+        InputStream in = socket.getInputStream();
+        StringBuilder received = new StringBuilder();
+        byte[] buf = new byte[4096];
+        while (received.indexOf(marker) < 0) {
+            int n = in.read(buf);
+            if (n <= 0) {
+                throw new IOException("the stream ended before " + marker + ": " + received);
+            }
+            received.append(new String(buf, 0, n, StandardCharsets.UTF_8));
+        }
+        return received.toString();
+    }
+
     private static String dechunk(String chunked) {
         StringBuilder out = new StringBuilder();
         int at = 0;

@@ -1,79 +1,60 @@
 package io.jansuite.auth.config;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
 import java.time.Duration;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import java.util.List;
 
-/** Token lifetimes, issuer and sign-in limits, in one place. */
-@ApplicationScoped
-public class AuthSettings {
+/**
+ * The auth-service's own settings ({@code app.auth.*}): refresh tokens, sign-in limits, password hashing,
+ * trusted proxies and the revocation feed. What every service reads under {@code app.auth} (the access
+ * token's lifetime, public paths, API-key caching) is common's {@code CredentialConfig}.
+ */
+@ConfigMapping(prefix = "app.auth")
+public interface AuthSettings {
 
-    @ConfigProperty(name = "app.jwt.issuer")
-    String issuer;
+    @WithDefault("30d")
+    Duration refreshTokenTtl();
 
-    @ConfigProperty(name = "app.auth.access-token-ttl", defaultValue = "15m")
-    Duration accessTokenTtl;
+    Login login();
 
-    @ConfigProperty(name = "app.auth.refresh-token-ttl", defaultValue = "30d")
-    Duration refreshTokenTtl;
+    SignIn signIn();
 
-    @ConfigProperty(name = "app.auth.login.max-failures-per-account", defaultValue = "5")
-    int maxFailuresPerAccount;
+    @WithDefault("11")
+    int bcryptCost();
 
-    @ConfigProperty(name = "app.auth.login.max-failures-per-client", defaultValue = "20")
-    int maxFailuresPerClient;
+    /** The proxies whose {@code X-Forwarded-For} is believed (literal addresses or CIDR blocks). */
+    @WithDefault("127.0.0.0/8,::1")
+    List<String> trustedProxies();
 
-    @ConfigProperty(name = "app.auth.login.failure-window", defaultValue = "15m")
-    Duration failureWindow;
-
-    @ConfigProperty(name = "app.auth.sign-in.max-per-client", defaultValue = "60")
-    int signInsPerClient;
-
-    @ConfigProperty(name = "app.auth.sign-in.window", defaultValue = "1m")
-    Duration signInWindow;
-
-    @ConfigProperty(name = "app.auth.bcrypt-cost", defaultValue = "11")
-    int bcryptCost;
-
-    public String issuer() {
-        return issuer;
-    }
-
-    public Duration accessTokenTtl() {
-        return accessTokenTtl;
-    }
-
-    public Duration refreshTokenTtl() {
-        return refreshTokenTtl;
-    }
-
-    public int maxFailuresPerAccount() {
-        return maxFailuresPerAccount;
-    }
-
-    public int maxFailuresPerClient() {
-        return maxFailuresPerClient;
-    }
-
-    public Duration failureWindow() {
-        return failureWindow;
-    }
-
-    /** Sign-in requests (guest-login, register, login) one client address may make per {@link #signInWindow()}. */
-    public int signInsPerClient() {
-        return signInsPerClient;
-    }
-
-    public Duration signInWindow() {
-        return signInWindow;
-    }
+    /** How far back {@code GET /internal/revocations} reaches. */
+    @WithDefault("6h")
+    Duration revocationFeedWindow();
 
     /** The longest of the sign-in windows: a counter older than this has expired. */
-    public Duration longestWindow() {
-        return failureWindow.compareTo(signInWindow) >= 0 ? failureWindow : signInWindow;
+    default Duration longestWindow() {
+        Duration failures = login().failureWindow();
+        return failures.compareTo(signIn().window()) >= 0 ? failures : signIn().window();
     }
 
-    public int bcryptCost() {
-        return bcryptCost;
+    /** Failed passwords: per account and per client address, within a window. */
+    interface Login {
+        @WithDefault("5")
+        int maxFailuresPerAccount();
+
+        @WithDefault("20")
+        int maxFailuresPerClient();
+
+        @WithDefault("15m")
+        Duration failureWindow();
+    }
+
+    /** Sign-in requests (guest-login, register, login) one client address may make per window. */
+    interface SignIn {
+        @WithDefault("60")
+        int maxPerClient();
+
+        @WithDefault("1m")
+        Duration window();
     }
 }

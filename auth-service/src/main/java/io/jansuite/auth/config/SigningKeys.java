@@ -3,6 +3,7 @@ package io.jansuite.auth.config;
 import io.smallrye.jwt.util.KeyUtils;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -13,7 +14,6 @@ import java.security.PublicKey;
 import java.security.interfaces.RSAPublicKey;
 import java.util.List;
 import java.util.Map;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jose4j.jwk.JsonWebKey;
 import org.jose4j.jwk.RsaJsonWebKey;
 
@@ -25,11 +25,8 @@ import org.jose4j.jwk.RsaJsonWebKey;
 @ApplicationScoped
 public class SigningKeys {
 
-    @ConfigProperty(name = "app.jwt.private-key-location")
-    String privateKeyLocation;
-
-    @ConfigProperty(name = "app.jwt.public-key-location")
-    String publicKeyLocation;
+    @Inject
+    JwtConfig config;
 
     private PrivateKey privateKey;
     private RSAPublicKey publicKey;
@@ -39,8 +36,8 @@ public class SigningKeys {
     @PostConstruct
     void load() {
         try {
-            privateKey = KeyUtils.decodePrivateKey(read(privateKeyLocation));
-            PublicKey pub = KeyUtils.decodePublicKey(read(publicKeyLocation));
+            privateKey = KeyUtils.decodePrivateKey(read(config.privateKeyLocation()));
+            PublicKey pub = KeyUtils.decodePublicKey(read(config.publicKeyLocation()));
             publicKey = (RSAPublicKey) pub;
             RsaJsonWebKey jwk = new RsaJsonWebKey(publicKey);
             keyId = jwk.calculateBase64urlEncodedThumbprint("SHA-256");

@@ -2,12 +2,12 @@ package io.jansuite.auth.config;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The proxies whose {@code X-Forwarded-For} is believed ({@code app.auth.trusted-proxies}: IPv4/IPv6
@@ -19,8 +19,8 @@ public class TrustedProxies {
     /** Literal addresses only: a host name here would make every request wait for DNS. */
     private static final Pattern LITERAL = Pattern.compile("[0-9A-Fa-f.:]+");
 
-    @ConfigProperty(name = "app.auth.trusted-proxies", defaultValue = "127.0.0.0/8,::1")
-    List<String> entries;
+    @Inject
+    AuthSettings settings;
 
     private List<Network> networks;
 
@@ -47,10 +47,10 @@ public class TrustedProxies {
 
     @PostConstruct
     void parse() {
-        networks = parse(entries);
+        networks = parse(settings.trustedProxies());
     }
 
-    /** The networks of the entries; an entry that is not an address or CIDR range stops the start-up. */
+    /** The networks of the trusted proxies; an entry that is not an address or CIDR range stops the start-up. */
     static List<Network> parse(List<String> entries) {
         List<Network> out = new ArrayList<>();
         for (String raw : entries) {

@@ -1,12 +1,12 @@
 package io.jansuite.auth.service;
 
+import io.jansuite.auth.config.AdminAccount;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.vertx.VertxContextSupport;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -18,16 +18,15 @@ public class AdminBootstrap {
 
     private static final Logger LOG = Logger.getLogger(AdminBootstrap.class);
 
-    @ConfigProperty(name = "app.admin.email")
-    Optional<String> email;
-
-    @ConfigProperty(name = "app.admin.password")
-    Optional<String> password;
+    @Inject
+    AdminAccount admin;
 
     @Inject
     AccountService accounts;
 
     void onStart(@Observes StartupEvent event) throws Throwable {
+        Optional<String> email = admin.email();
+        Optional<String> password = admin.password();
         if (email.filter(e -> !e.isBlank()).isEmpty() || password.filter(p -> !p.isEmpty()).isEmpty()) {
             return;
         }

@@ -37,9 +37,9 @@ public class LoginThrottle {
      * client is counted first: a client already refused does not use up the account's attempts.
      */
     public Uni<Void> attempt(String email, String clientAddress) {
-        return counter.count(clientSubject(clientAddress), settings.maxFailuresPerClient(), settings.failureWindow())
+        return counter.count(clientSubject(clientAddress), settings.login().maxFailuresPerClient(), settings.login().failureWindow())
                 .chain(wait -> wait > 0 ? Uni.createFrom().failure(tooMany(wait))
-                        : counter.count(accountSubject(email), settings.maxFailuresPerAccount(), settings.failureWindow()))
+                        : counter.count(accountSubject(email), settings.login().maxFailuresPerAccount(), settings.login().failureWindow()))
                 .invoke(wait -> {
                     if (wait > 0) {
                         throw tooMany(wait);

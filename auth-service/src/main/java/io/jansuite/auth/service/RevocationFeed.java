@@ -1,6 +1,7 @@
 package io.jansuite.auth.service;
 
 import io.jansuite.auth.Revocation;
+import io.jansuite.auth.config.AuthSettings;
 import io.jansuite.common.auth.RevocationList;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
@@ -15,7 +16,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Serves the revocation feed other services poll, and keeps this service's own {@link RevocationList}
@@ -34,8 +34,8 @@ public class RevocationFeed {
     @Inject
     RevocationList revocations;
 
-    @ConfigProperty(name = "app.auth.revocation-feed-window", defaultValue = "6h")
-    Duration window;
+    @Inject
+    AuthSettings settings;
 
     public record Entry(long seq, String kind, String id) {
     }
@@ -44,7 +44,7 @@ public class RevocationFeed {
     }
 
     public Uni<Feed> after(long after) {
-        var since = Instant.now().minus(window).atOffset(ZoneOffset.UTC);
+        var since = Instant.now().minus(settings.revocationFeedWindow()).atOffset(ZoneOffset.UTC);
         return pool.preparedQuery("SELECT seq, kind, id FROM auth.revocations WHERE seq > $1 AND created_at > $2 "
                 + "ORDER BY seq LIMIT " + PAGE).execute(Tuple.of(after, since)).chain(rows -> {
                     List<Entry> entries = new ArrayList<>();
@@ -63,7 +63,7 @@ public class RevocationFeed {
 
     /** At start-up: what was revoked while this instance was down still counts here at once. */
     void preload(@Observes StartupEvent event) {
-        var since = Instant.now().minus(window).atOffset(ZoneOffset.UTC);
+        var since = Instant.now().minus(settings.revocationFeedWindow()).atOffset(ZoneOffset.UTC);
         pool.preparedQuery("SELECT kind, id FROM auth.revocations WHERE created_at > $1").execute(Tuple.of(since))
                 .invoke(rows -> rows.forEach(row -> {
                     if (Revocation.SESSION.equals(row.getString("kind"))) {

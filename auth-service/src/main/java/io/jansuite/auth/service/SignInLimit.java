@@ -22,8 +22,8 @@ public class SignInLimit {
     AuthSettings settings;
 
     public Uni<Void> admit(String clientAddress) {
-        return counter.count("sign-in-client:" + Hashes.sha256(clientAddress), settings.signInsPerClient(),
-                settings.signInWindow()).invoke(wait -> {
+        return counter.count("sign-in-client:" + Hashes.sha256(clientAddress), settings.signIn().maxPerClient(),
+                settings.signIn().window()).invoke(wait -> {
                     if (wait > 0) {
                         throw new ApiException(429, "too_many_sign_ins",
                                 "Too many sign-in requests from this address; try again in " + wait + " seconds.",

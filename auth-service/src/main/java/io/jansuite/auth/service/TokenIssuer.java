@@ -1,8 +1,9 @@
 package io.jansuite.auth.service;
 
 import io.jansuite.auth.User;
-import io.jansuite.auth.config.AuthSettings;
+import io.jansuite.auth.config.JwtConfig;
 import io.jansuite.auth.config.SigningKeys;
+import io.jansuite.common.auth.CredentialConfig;
 import io.jansuite.common.auth.CredentialFilter;
 import io.jansuite.common.http.RequestIds;
 import io.smallrye.jwt.algorithm.SignatureAlgorithm;
@@ -30,18 +31,21 @@ public class TokenIssuer {
     SigningKeys keys;
 
     @Inject
-    AuthSettings settings;
+    JwtConfig jwt;
+
+    @Inject
+    CredentialConfig credentials;
 
     private volatile JwtConsumer sessionReader;
 
     public String accessToken(User user, String sessionId, Instant now) {
-        return Jwt.issuer(settings.issuer())
+        return Jwt.issuer(jwt.issuer())
                 .subject(user.id)
                 .groups(Set.copyOf(user.roles))
                 .claim(CredentialFilter.SESSION_CLAIM, sessionId)
                 .claim(CredentialFilter.GUEST_CLAIM, user.guest)
                 .issuedAt(now)
-                .expiresAt(now.plus(settings.accessTokenTtl()))
+                .expiresAt(now.plus(credentials.accessTokenTtl()))
                 .jws().keyId(keys.keyId()).algorithm(SignatureAlgorithm.RS256)
                 .sign(keys.privateKey());
     }
@@ -51,7 +55,7 @@ public class TokenIssuer {
     }
 
     public long accessTokenSeconds() {
-        return settings.accessTokenTtl().toSeconds();
+        return credentials.accessTokenTtl().toSeconds();
     }
 
     /**
@@ -61,7 +65,7 @@ public class TokenIssuer {
     public String sessionOf(String accessToken) {
         try {
             JwtClaims claims = reader().processToClaims(accessToken);
-            if (!settings.issuer().equals(claims.getIssuer())) {
+            if (!jwt.issuer().equals(claims.getIssuer())) {
                 return null;
             }
             Object sid = claims.getClaimValue(CredentialFilter.SESSION_CLAIM);

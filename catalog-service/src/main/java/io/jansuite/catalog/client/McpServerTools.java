@@ -1,5 +1,6 @@
 package io.jansuite.catalog.client;
 
+import io.jansuite.catalog.config.CatalogConfig;
 import io.jansuite.common.error.ApiException;
 import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpSyncClient;
@@ -8,9 +9,9 @@ import io.modelcontextprotocol.spec.McpSchema;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.net.URI;
 import java.net.http.HttpRequest;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +25,9 @@ import org.jboss.logging.Logger;
 public class McpServerTools {
 
     private static final Logger LOG = Logger.getLogger(McpServerTools.class);
-    private static final Duration TIMEOUT = Duration.ofSeconds(20);
+
+    @Inject
+    CatalogConfig config;
 
     /** One tool as the server describes it. */
     public record Tool(String name, String description, Map<String, Object> inputSchema) {
@@ -46,8 +49,9 @@ public class McpServerTools {
         HttpClientStreamableHttpTransport transport = HttpClientStreamableHttpTransport.builder(base)
                 .endpoint(uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath()
                         + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()))
-                .requestBuilder(request).connectTimeout(Duration.ofSeconds(5)).build();
-        try (McpSyncClient client = McpClient.sync(transport).requestTimeout(TIMEOUT).initializationTimeout(TIMEOUT)
+                .requestBuilder(request).connectTimeout(config.sync().connectTimeout()).build();
+        try (McpSyncClient client = McpClient.sync(transport)
+                .requestTimeout(config.sync().toolsTimeout()).initializationTimeout(config.sync().toolsTimeout())
                 .clientInfo(new McpSchema.Implementation("jansuite-catalog", "1.0.0")).build()) {
             client.initialize();
             List<Tool> out = new ArrayList<>();

@@ -1,11 +1,13 @@
 package io.jansuite.catalog.client;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jansuite.catalog.config.CatalogConfig;
 import io.jansuite.common.error.ApiException;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.core.buffer.Buffer;
 import io.vertx.mutiny.core.http.HttpClient;
@@ -13,7 +15,7 @@ import io.vertx.mutiny.core.http.HttpClientResponse;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.time.Duration;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.jboss.logging.Logger;
@@ -26,16 +28,20 @@ import org.jboss.logging.Logger;
 public class UpstreamModels {
 
     private static final Logger LOG = Logger.getLogger(UpstreamModels.class);
-    private static final Duration TIMEOUT = Duration.ofSeconds(15);
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Inject
     Vertx vertx;
+
+    @Inject
+    CatalogConfig config;
 
     private HttpClient http;
 
     @PostConstruct
     void init() {
-        http = vertx.createHttpClient();
+        http = vertx.createHttpClient(new HttpClientOptions()
+                .setConnectTimeout((int) config.sync().connectTimeout().toMillis()));
     }
 
     /** The upstream model ids, in the upstream's order. */
@@ -58,7 +64,7 @@ public class UpstreamModels {
         return http.request(options)
                 .flatMap(request -> request.send())
                 .flatMap(response -> response.body().map(body -> parse(response, body, url)))
-                .ifNoItem().after(TIMEOUT).failWith(() -> upstream(504, "upstream_timeout", "The provider did not answer in time."))
+                .ifNoItem().after(config.sync().modelsTimeout()).failWith(() -> upstream(504, "upstream_timeout", "The provider did not answer in time."))
                 .onFailure(f -> !(f instanceof ApiException)).transform(f -> {
                     LOG.warnf("sync from %s failed: %s", url, f.getMessage());
                     return upstream(502, "upstream_unreachable", "The provider could not be reached.");
@@ -71,15 +77,14 @@ public class UpstreamModels {
             throw upstream(502, "upstream_error", "The provider answered HTTP " + response.statusCode() + " to GET /models.");
         }
         try {
-            JsonArray data = new JsonObject(body.toString()).getJsonArray("data", new JsonArray());
             List<String> ids = new ArrayList<>();
-            for (Object o : data) {
-                if (o instanceof JsonObject m && m.getString("id") != null && !m.getString("id").isBlank()) {
-                    ids.add(m.getString("id"));
+            for (JsonNode model : JSON.readTree(body.getBytes()).path("data")) {
+                if (model.path("id").isTextual() && !model.path("id").asText().isBlank()) {
+                    ids.add(model.path("id").asText());
                 }
             }
             return ids;
-        } catch (RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             throw upstream(502, "upstream_invalid_response", "The provider's model list is not valid JSON.");
         }
     }

@@ -5,8 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jansuite.catalog.CatalogState;
 import io.jansuite.catalog.Provider;
 import io.jansuite.catalog.service.CatalogVersion;
-import io.jansuite.catalog.service.ModelImporter;
 import io.jansuite.catalog.service.ModelImporter.Seed;
+import io.jansuite.catalog.service.ModelImporter;
 import io.jansuite.catalog.service.ProviderKeyCipher;
 import io.jansuite.common.http.Ids;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -22,7 +22,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -47,11 +46,8 @@ public class CatalogBootstrap {
             Map<String, Object> settings, List<Object> models) {
     }
 
-    @ConfigProperty(name = "app.bootstrap.simulator", defaultValue = "false")
-    boolean simulator;
-
-    @ConfigProperty(name = "app.providers")
-    Optional<String> providersJson;
+    @Inject
+    CatalogConfig config;
 
     @Inject
     ModelImporter importer;
@@ -72,7 +68,7 @@ public class CatalogBootstrap {
     /** Idempotent: what exists is left as it is. Blocks: call at start-up, never on an event loop. */
     public void apply() throws Throwable {
         List<ConfiguredProvider> configured = parse();
-        if (!simulator && configured.isEmpty()) {
+        if (!config.bootstrap().simulator() && configured.isEmpty()) {
             return;
         }
         VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> CatalogState
@@ -82,7 +78,7 @@ public class CatalogBootstrap {
     }
 
     private Uni<Void> seedSimulator(CatalogState state) {
-        if (!simulator || state.simulatorSeeded) {
+        if (!config.bootstrap().simulator() || state.simulatorSeeded) {
             return Uni.createFrom().voidItem();
         }
         state.simulatorSeeded = true;
@@ -140,12 +136,12 @@ public class CatalogBootstrap {
     }
 
     private List<ConfiguredProvider> parse() {
-        if (providersJson.isEmpty() || providersJson.get().isBlank()) {
+        if (config.providers().isEmpty() || config.providers().get().isBlank()) {
             return List.of();
         }
         List<ConfiguredProvider> providers;
         try {
-            providers = json.readValue(providersJson.get(), new TypeReference<List<ConfiguredProvider>>() {
+            providers = json.readValue(config.providers().get(), new TypeReference<List<ConfiguredProvider>>() {
             });
         } catch (Exception e) {
             // Not the parser's message: it may quote a key.

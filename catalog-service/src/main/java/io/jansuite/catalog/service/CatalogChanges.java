@@ -1,5 +1,6 @@
 package io.jansuite.catalog.service;
 
+import io.jansuite.common.config.RedisConfig;
 import io.quarkus.runtime.ShutdownEvent;
 import io.vertx.core.Vertx;
 import io.vertx.redis.client.Command;
@@ -9,8 +10,6 @@ import io.vertx.redis.client.Request;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -34,8 +33,8 @@ public class CatalogChanges {
     @Inject
     CatalogVersionWatch watch;
 
-    @ConfigProperty(name = "app.redis.url")
-    Optional<String> redisUrl;
+    @Inject
+    RedisConfig redisConfig;
 
     private volatile Redis redis;
 
@@ -52,13 +51,13 @@ public class CatalogChanges {
     }
 
     private Redis client() {
-        if (redisUrl.isEmpty() || redisUrl.get().isBlank()) {
+        if (redisConfig.configured().isEmpty()) {
             return null;
         }
         if (redis == null) {
             synchronized (this) {
                 if (redis == null) {
-                    redis = Redis.createClient(vertx, new RedisOptions().setConnectionString(redisUrl.get())
+                    redis = Redis.createClient(vertx, new RedisOptions().setConnectionString(redisConfig.configured().get())
                             .setMaxPoolSize(2).setMaxPoolWaiting(32));
                 }
             }

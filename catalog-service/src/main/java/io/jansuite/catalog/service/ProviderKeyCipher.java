@@ -1,7 +1,9 @@
 package io.jansuite.catalog.service;
 
+import io.jansuite.catalog.config.CatalogConfig;
 import io.jansuite.common.error.ApiException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -12,7 +14,6 @@ import javax.crypto.Cipher;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Provider API keys at rest: AES-256-GCM with a random 96-bit nonce, stored as {@code v1:<base64(nonce|ciphertext)>}.
@@ -29,7 +30,12 @@ public class ProviderKeyCipher {
 
     private final SecretKey key;
 
-    public ProviderKeyCipher(@ConfigProperty(name = "app.crypto.provider-key") Optional<String> configured) {
+    @Inject
+    public ProviderKeyCipher(CatalogConfig config) {
+        this(config.crypto().providerKey());
+    }
+
+    ProviderKeyCipher(Optional<String> configured) {
         this.key = configured.filter(s -> !s.isBlank()).map(ProviderKeyCipher::parse).orElse(null);
     }
 

@@ -2,20 +2,19 @@ package io.jansuite.common.auth;
 
 import io.jansuite.common.error.ApiException;
 import io.jansuite.common.error.ErrorResponses;
+import io.jansuite.common.http.EdgeRoutes;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
-import io.jansuite.common.http.EdgeRoutes;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
-import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Response;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
@@ -43,8 +42,8 @@ public class CredentialFilter {
     @Inject
     InternalCallers internalCallers;
 
-    @ConfigProperty(name = "app.auth.public-paths")
-    List<String> publicPaths;
+    @Inject
+    CredentialConfig credentials;
 
     /**
      * Decides on the path RESTEasy routes (decoded, dot segments removed), never on the raw one; raw paths
@@ -61,7 +60,7 @@ public class CredentialFilter {
             }
         }
         // An internal call may carry the user's own credential too (the owner of what it reads or writes).
-        boolean open = internal || publicPaths.stream().anyMatch(path::startsWith);
+        boolean open = internal || credentials.publicPaths().stream().anyMatch(path::startsWith);
         if (open && !hasCredentials(routing.request())) {
             return Uni.createFrom().nullItem();
         }

@@ -12,7 +12,6 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /**
@@ -28,13 +27,10 @@ public class RemoteApiKeyVerifier implements ApiKeyVerifier {
 
     @Inject
     @RestClient
-    AuthInternalClient auth;
+    AuthInternalApi auth;
 
-    @ConfigProperty(name = "app.auth.key-cache-ttl", defaultValue = "30s")
-    Duration ttl;
-
-    @ConfigProperty(name = "app.auth.key-outage-grace", defaultValue = "10m")
-    Duration outageGrace;
+    @Inject
+    CredentialConfig credentials;
 
     private Cache<String, Optional<VerifiedKey>> cache;
     /** Keys the auth-service vouched for lately, by hash: what an outage of the auth-service falls back on. */
@@ -45,7 +41,7 @@ public class RemoteApiKeyVerifier implements ApiKeyVerifier {
         cache = Caffeine.newBuilder().maximumSize(100_000).expireAfter(new Expiry<String, Optional<VerifiedKey>>() {
             @Override
             public long expireAfterCreate(String key, Optional<VerifiedKey> value, long now) {
-                return (value.isPresent() ? ttl : ttl.dividedBy(10)).toNanos();
+                return (value.isPresent() ? credentials.keyCacheTtl() : credentials.keyCacheTtl().dividedBy(10)).toNanos();
             }
 
             @Override
@@ -58,7 +54,7 @@ public class RemoteApiKeyVerifier implements ApiKeyVerifier {
                 return current;
             }
         }).build();
-        recentlyVerified = Caffeine.newBuilder().maximumSize(100_000).expireAfterWrite(outageGrace).build();
+        recentlyVerified = Caffeine.newBuilder().maximumSize(100_000).expireAfterWrite(credentials.keyOutageGrace()).build();
     }
 
     @Override
@@ -68,7 +64,7 @@ public class RemoteApiKeyVerifier implements ApiKeyVerifier {
         if (cached != null) {
             return Uni.createFrom().item(cached.orElse(null));
         }
-        return auth.verify(new AuthInternalClient.KeyToVerify(rawKey))
+        return auth.verify(new AuthInternalApi.KeyToVerify(rawKey))
                 .map(envelope -> Optional.ofNullable(envelope.data()))
                 .onFailure(ApiException.class).recoverWithUni(e -> {
                     int status = ((ApiException) e).status();

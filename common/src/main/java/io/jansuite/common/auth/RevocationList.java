@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Revoked sessions and API keys, held in memory so that no request needs the database or the auth-service.
@@ -19,8 +18,8 @@ public class RevocationList {
     private final Map<String, Instant> sessions = new ConcurrentHashMap<>();
     private final Map<String, Instant> keys = new ConcurrentHashMap<>();
 
-    @ConfigProperty(name = "app.auth.access-token-ttl", defaultValue = "15m")
-    Duration accessTokenTtl;
+    @Inject
+    CredentialConfig credentials;
 
     @Inject
     ApiKeyVerifier verifier;
@@ -43,7 +42,7 @@ public class RevocationList {
     }
 
     void prune() {
-        Instant cutoff = Instant.now().minus(accessTokenTtl.plusMinutes(5));
+        Instant cutoff = Instant.now().minus(credentials.accessTokenTtl().plusMinutes(5));
         sessions.values().removeIf(at -> at.isBefore(cutoff));
         keys.values().removeIf(at -> at.isBefore(cutoff));
     }

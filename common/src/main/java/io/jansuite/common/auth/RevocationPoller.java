@@ -19,7 +19,7 @@ public class RevocationPoller {
 
     @Inject
     @RestClient
-    AuthInternalClient auth;
+    AuthInternalApi auth;
 
     @Inject
     RevocationList revocations;
@@ -30,7 +30,7 @@ public class RevocationPoller {
     @Scheduled(every = "${app.auth.revocation-poll:0.5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> poll() {
         return auth.revocations(lastSeq.get()).invoke(feed -> {
-            for (AuthInternalClient.Revocation r : feed.data()) {
+            for (AuthInternalApi.Revocation r : feed.data()) {
                 if ("session".equals(r.kind())) {
                     revocations.revokeSession(r.id());
                 } else if ("api_key".equals(r.kind())) {

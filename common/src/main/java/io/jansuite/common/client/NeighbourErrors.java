@@ -1,8 +1,11 @@
 package io.jansuite.common.client;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jansuite.common.error.ApiException;
-import io.vertx.core.json.JsonObject;
 import jakarta.ws.rs.core.Response;
+import java.io.IOException;
 import java.util.Map;
 import org.jboss.logging.Logger;
 
@@ -16,14 +19,17 @@ import org.jboss.logging.Logger;
 public final class NeighbourErrors {
 
     private static final Logger LOG = Logger.getLogger(NeighbourErrors.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
+    };
 
     private NeighbourErrors() {
     }
 
     public static ApiException from(String service, Response response) {
         int status = response.getStatus();
-        JsonObject error = envelope(response);
-        boolean enveloped = error != null && error.getString("code") != null;
+        JsonNode error = envelope(response);
+        boolean enveloped = error != null && error.path("code").isTextual();
         String retryAfter = response.getHeaderString("Retry-After");
         Map<String, String> headers = retryAfter == null ? null : Map.of("Retry-After", retryAfter);
         if (status >= 400 && status < 500 && !enveloped) {
@@ -31,20 +37,25 @@ public final class NeighbourErrors {
                     null, headers);
         }
         if (!enveloped || status >= 500 && status != 502 && status != 503 && status != 504) {
-            LOG.warnf("%s answered HTTP %d%s", service, status, error == null ? "" : " (" + error.getString("code") + ")");
+            LOG.warnf("%s answered HTTP %d%s", service, status, error == null ? "" : " (" + error.path("code").asText() + ")");
             return new ApiException(502, "dependency_failed", "The " + service + " could not complete the request.", null);
         }
-        JsonObject details = error.getJsonObject("details");
-        return new ApiException(status, error.getString("code"), error.getString("message"), error.getString("param"),
-                details == null ? null : details.getMap(), headers);
+        JsonNode details = error.path("details");
+        return new ApiException(status, error.path("code").asText(), text(error, "message"), text(error, "param"),
+                details.isObject() ? JSON.convertValue(details, MAP) : null, headers);
     }
 
-    private static JsonObject envelope(Response response) {
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node.path(field);
+        return value.isTextual() ? value.asText() : null;
+    }
+
+    private static JsonNode envelope(Response response) {
         try {
             String body = response.readEntity(String.class);
-            Object error = body == null || body.isBlank() ? null : new JsonObject(body).getValue("error");
-            return error instanceof JsonObject e ? e : null;
-        } catch (RuntimeException notAnEnvelope) {
+            JsonNode error = body == null || body.isBlank() ? null : JSON.readTree(body).path("error");
+            return error != null && error.isObject() ? error : null;
+        } catch (IOException | RuntimeException notAnEnvelope) {
             return null;
         }
     }

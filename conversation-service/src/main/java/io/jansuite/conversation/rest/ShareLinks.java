@@ -1,19 +1,21 @@
 package io.jansuite.conversation.rest;
 
 import io.jansuite.conversation.Share;
+import io.jansuite.conversation.config.ConversationConfig;
 import io.jansuite.conversation.rest.Views.ShareView;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import jakarta.inject.Inject;
 
 /** A share as its owner sees it, with the public link under {@code app.public-base-url} (PUBLIC_BASE_URL). */
 @ApplicationScoped
 public class ShareLinks {
 
-    @ConfigProperty(name = "app.public-base-url")
-    String publicBaseUrl;
+    @Inject
+    ConversationConfig config;
 
     ShareView view(Share s) {
-        String base = publicBaseUrl.endsWith("/") ? publicBaseUrl.substring(0, publicBaseUrl.length() - 1) : publicBaseUrl;
+        String url = config.publicBaseUrl();
+        String base = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
         return new ShareView(s.id, "share", s.slug, base + "/v1/public/shares/" + s.slug, s.expiresAt, s.readOnly,
                 s.allowFeedback, s.createdAt, s.revokedAt);
     }

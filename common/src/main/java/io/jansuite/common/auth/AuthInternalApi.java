@@ -18,7 +18,7 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 @InternalApi("auth-service")
 @RegisterRestClient(configKey = "auth")
 @Path("/internal")
-public interface AuthInternalClient {
+public interface AuthInternalApi {
 
     @POST
     @Path("/api-keys/verify")

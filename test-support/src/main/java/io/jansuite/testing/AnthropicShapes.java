@@ -1,18 +1,18 @@
-package io.jansuite.inference;
+package io.jansuite.testing;
 
 /** Messages API bodies and event streams exactly as Anthropic sends them. */
-final class AnthropicShapes {
+public final class AnthropicShapes {
 
     private AnthropicShapes() {
     }
 
-    static String message() {
+    public static String message() {
         return "{\"id\":\"msg_01XFDUDYJgAACzvnptvVoYEL\",\"type\":\"message\",\"role\":\"assistant\","
                 + "\"model\":\"claude-3-5-sonnet-20241022\",\"content\":[{\"type\":\"text\",\"text\":\"Hello from Claude\"}],"
                 + "\"stop_reason\":\"end_turn\",\"stop_sequence\":null,\"usage\":{\"input_tokens\":12,\"output_tokens\":6}}";
     }
 
-    static String toolMessage() {
+    public static String toolMessage() {
         return "{\"id\":\"msg_01Aq9w938a90dw8q\",\"type\":\"message\",\"role\":\"assistant\","
                 + "\"model\":\"claude-3-5-sonnet-20241022\",\"content\":[{\"type\":\"text\",\"text\":\"Let me check.\"},"
                 + "{\"type\":\"tool_use\",\"id\":\"toolu_01A09q90qw90lq917835lq9\",\"name\":\"get_weather\","
@@ -30,7 +30,7 @@ final class AnthropicShapes {
                 + "\"stop_reason\":null,\"stop_sequence\":null,\"usage\":{\"input_tokens\":25,\"output_tokens\":1}}}");
     }
 
-    static String textStream() {
+    public static String textStream() {
         return start()
                 + event("content_block_start", "{\"type\":\"content_block_start\",\"index\":0,\"content_block\":{\"type\":\"text\",\"text\":\"\"}}")
                 + event("ping", "{\"type\": \"ping\"}")
@@ -41,7 +41,7 @@ final class AnthropicShapes {
                 + event("message_stop", "{\"type\":\"message_stop\"}");
     }
 
-    static String toolStream() {
+    public static String toolStream() {
         return start()
                 + event("content_block_start", "{\"type\":\"content_block_start\",\"index\":0,\"content_block\":{\"type\":\"text\",\"text\":\"\"}}")
                 + event("content_block_delta", "{\"type\":\"content_block_delta\",\"index\":0,\"delta\":{\"type\":\"text_delta\",\"text\":\"Checking.\"}}")

@@ -1,4 +1,4 @@
-package io.jansuite.localsuite;
+package io.jansuite.testing;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Locale;
 
 /** Where this machine listens on a TCP port: the kernel's table (Linux) and what a connection can reach. */
-final class ListeningSockets {
+public final class ListeningSockets {
 
     private ListeningSockets() {
     }
@@ -22,7 +22,7 @@ final class ListeningSockets {
      * The local addresses (hex, as in /proc/net/tcp and tcp6) of the sockets listening on {@code port}; empty
      * where /proc/net is not there.
      */
-    static List<String> fromKernel(int port) throws IOException {
+    public static List<String> fromKernel(int port) throws IOException {
         List<String> addresses = new ArrayList<>();
         String hexPort = String.format(Locale.ROOT, "%04X", port);
         for (String table : List.of("/proc/net/tcp", "/proc/net/tcp6")) {
@@ -30,7 +30,8 @@ final class ListeningSockets {
             if (!Files.isReadable(file)) {
                 continue;
             }
-            for (String line : Files.readAllLines(file).subList(1, Files.readAllLines(file).size())) {
+            List<String> lines = Files.readAllLines(file);
+            for (String line : lines.subList(1, lines.size())) {
                 String[] cols = line.trim().split("\\s+");
                 String[] local = cols[1].split(":");
                 if (local[1].equals(hexPort) && cols[3].equals("0A")) { // 0A: LISTEN
@@ -45,7 +46,7 @@ final class ListeningSockets {
      * True for the kernel's spelling (little-endian words) of 127/8, ::ffff:127/104 (an IPv4 socket of Java's
      * dual-stack kind) and ::1.
      */
-    static boolean isLoopback(String hexAddress) {
+    public static boolean isLoopback(String hexAddress) {
         if (hexAddress.length() == 8) {
             return hexAddress.endsWith("7F");
         }
@@ -54,7 +55,7 @@ final class ListeningSockets {
     }
 
     /** This machine's addresses other than loopback ones. */
-    static List<InetAddress> otherAddresses() throws IOException {
+    public static List<InetAddress> otherAddresses() throws IOException {
         List<InetAddress> found = new ArrayList<>();
         for (NetworkInterface nic : Collections.list(NetworkInterface.getNetworkInterfaces())) {
             if (nic.isUp()) {
@@ -65,7 +66,7 @@ final class ListeningSockets {
         return found;
     }
 
-    static boolean accepts(InetAddress address, int port) {
+    public static boolean accepts(InetAddress address, int port) {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress(address, port), 1_000);
             return true;

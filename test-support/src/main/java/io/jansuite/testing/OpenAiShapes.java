@@ -1,18 +1,19 @@
-package io.jansuite.inference;
+package io.jansuite.testing;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /** Bodies and chunks exactly as OpenAI sends them (fields, order and nulls included). */
-final class OpenAiShapes {
+public final class OpenAiShapes {
 
-    static final String MODEL = "gpt-4o-mini-2024-07-18";
-    static final String CREATED = "1741569952";
+    public static final String MODEL = "gpt-4o-mini-2024-07-18";
+    public static final String CREATED = "1741569952";
+    public static final String FINGERPRINT = "fp_44709d6fcb";
 
     private OpenAiShapes() {
     }
 
-    static String completion(String text) {
+    public static String completion(String text) {
         return "{\"id\":\"chatcmpl-B9MBs8CjcvOU2jLn4n570S5qMJKcT\",\"object\":\"chat.completion\",\"created\":" + CREATED
                 + ",\"model\":\"" + MODEL + "\",\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":\""
                 + text + "\",\"refusal\":null,\"annotations\":[]},\"logprobs\":null,\"finish_reason\":\"stop\"}],"
@@ -22,7 +23,7 @@ final class OpenAiShapes {
                 + "\"service_tier\":\"default\",\"system_fingerprint\":\"fp_06737a9306\"}";
     }
 
-    static String toolCompletion() {
+    public static String toolCompletion() {
         return "{\"id\":\"chatcmpl-tool1\",\"object\":\"chat.completion\",\"created\":" + CREATED + ",\"model\":\"" + MODEL
                 + "\",\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":null,\"tool_calls\":["
                 + "{\"id\":\"call_Dn2RJJSxzDm49vlVTehseJ0k\",\"type\":\"function\",\"function\":{\"name\":\"get_weather\","
@@ -31,14 +32,14 @@ final class OpenAiShapes {
                 + "\"completion_tokens\":17,\"total_tokens\":98},\"service_tier\":\"default\",\"system_fingerprint\":\"fp_x\"}";
     }
 
-    static String chunk(String id, String delta, String finishReason) {
+    public static String chunk(String id, String delta, String finishReason) {
         return "{\"id\":\"" + id + "\",\"object\":\"chat.completion.chunk\",\"created\":" + CREATED + ",\"model\":\""
-                + MODEL + "\",\"service_tier\":\"default\",\"system_fingerprint\":\"" + FakeUpstreams.FINGERPRINT
+                + MODEL + "\",\"service_tier\":\"default\",\"system_fingerprint\":\"" + FINGERPRINT
                 + "\",\"choices\":[{\"index\":0,\"delta\":" + delta + ",\"logprobs\":null,\"finish_reason\":"
                 + (finishReason == null ? "null" : "\"" + finishReason + "\"") + "}],\"usage\":null}";
     }
 
-    static List<String> textChunks(List<String> tokens) {
+    public static List<String> textChunks(List<String> tokens) {
         List<String> out = new ArrayList<>();
         out.add(chunk("chatcmpl-text", "{\"role\":\"assistant\",\"content\":\"\",\"refusal\":null}", null));
         for (String t : tokens) {
@@ -49,7 +50,7 @@ final class OpenAiShapes {
     }
 
     /** A streamed tool call: the id and name first, then the arguments in fragments. */
-    static List<String> toolChunks() {
+    public static List<String> toolChunks() {
         List<String> out = new ArrayList<>();
         out.add(chunk("chatcmpl-tools", "{\"role\":\"assistant\",\"content\":null,\"tool_calls\":[{\"index\":0,"
                 + "\"id\":\"call_DdmO9pD3xa9XTPNJ32zg2hcA\",\"type\":\"function\",\"function\":{\"name\":\"get_weather\","
@@ -62,9 +63,9 @@ final class OpenAiShapes {
         return out;
     }
 
-    static String usageChunk() {
+    public static String usageChunk() {
         return "{\"id\":\"chatcmpl-text\",\"object\":\"chat.completion.chunk\",\"created\":" + CREATED + ",\"model\":\""
-                + MODEL + "\",\"service_tier\":\"default\",\"system_fingerprint\":\"" + FakeUpstreams.FINGERPRINT
+                + MODEL + "\",\"service_tier\":\"default\",\"system_fingerprint\":\"" + FINGERPRINT
                 + "\",\"choices\":[],\"usage\":{\"prompt_tokens\":9,\"completion_tokens\":4,\"total_tokens\":13,"
                 + "\"prompt_tokens_details\":{\"cached_tokens\":0,\"audio_tokens\":0},\"completion_tokens_details\":"
                 + "{\"reasoning_tokens\":0,\"audio_tokens\":0,\"accepted_prediction_tokens\":0,\"rejected_prediction_tokens\":0}}}";
