@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.jansuite.testing.FakeUpstream;
 import io.jansuite.testing.InternalCalls;
 import io.jansuite.testing.PostgresResource;
 import io.jansuite.testing.TestTokens;
@@ -22,7 +23,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(PostgresResource.class)
 @QuarkusTestResource(FakeNeighbours.class)
-@QuarkusTestResource(FakeUpstreams.class)
+@QuarkusTestResource(FakeUpstream.class)
 class QuotaAdminTest {
 
     private static JsonPath events() {

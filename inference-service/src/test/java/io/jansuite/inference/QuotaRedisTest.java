@@ -20,6 +20,7 @@ import io.jansuite.inference.quota.QuotaLedger;
 import io.jansuite.inference.quota.QuotaPolicies;
 import io.jansuite.inference.quota.Quotas;
 import io.jansuite.inference.quota.Reservation;
+import io.jansuite.testing.FakeUpstream;
 import io.jansuite.testing.LocalServices;
 import io.jansuite.testing.PostgresResource;
 import io.jansuite.testing.TestTokens;
@@ -55,7 +56,7 @@ import org.junit.jupiter.api.Test;
 @TestProfile(QuotaRedisTest.SharedRedis.class)
 @QuarkusTestResource(PostgresResource.class)
 @QuarkusTestResource(FakeNeighbours.class)
-@QuarkusTestResource(FakeUpstreams.class)
+@QuarkusTestResource(FakeUpstream.class)
 class QuotaRedisTest {
 
     public static class SharedRedis implements QuarkusTestProfile {

@@ -16,6 +16,7 @@ import static org.hamcrest.Matchers.nullValue;
 
 import io.jansuite.common.auth.ApiKeyFormat;
 import io.jansuite.testing.FakeAuthService;
+import io.jansuite.testing.FakeUpstream;
 import io.jansuite.testing.PostgresResource;
 import io.jansuite.testing.TestTokens;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -33,7 +34,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(PostgresResource.class)
 @QuarkusTestResource(FakeNeighbours.class)
-@QuarkusTestResource(FakeUpstreams.class)
+@QuarkusTestResource(FakeUpstream.class)
 @QuarkusTestResource(FakeAuthService.class)
 class QuotaTest {
 

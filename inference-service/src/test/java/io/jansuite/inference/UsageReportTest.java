@@ -14,6 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.jansuite.common.auth.ApiKeyFormat;
 import io.jansuite.testing.FakeAuthService;
+import io.jansuite.testing.FakeUpstream;
 import io.jansuite.testing.InternalCalls;
 import io.jansuite.testing.PostgresResource;
 import io.jansuite.testing.TestTokens;
@@ -37,7 +38,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(PostgresResource.class)
 @QuarkusTestResource(FakeNeighbours.class)
-@QuarkusTestResource(FakeUpstreams.class)
+@QuarkusTestResource(FakeUpstream.class)
 @QuarkusTestResource(FakeAuthService.class)
 class UsageReportTest {
 
