@@ -1,5 +1,8 @@
 package io.jansuite.inference.provider;
 
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -12,6 +15,7 @@ import io.vertx.core.http.RequestOptions;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.net.URI;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
@@ -55,12 +59,16 @@ public class UpstreamHttp {
 
     public Uni<UpstreamExchange> post(String url, Map<String, String> headers, Buffer body,
             UpstreamProvider.CallOptions options) {
+        // The span of the provider call (ProviderSpans) is current now, not when the request is written: the
+        // Vert.x client's span takes its parent from the context current at that moment, so it is made current then.
+        Context trace = Context.current();
+        boolean traced = Span.fromContext(trace).getSpanContext().isValid();
         return Uni.createFrom().emitter(em -> {
             AtomicBoolean settled = new AtomicBoolean();
             AtomicReference<HttpClientRequest> sent = new AtomicReference<>();
             long[] timer = { -1 };
             RequestOptions request = new RequestOptions().setMethod(HttpMethod.POST).setAbsoluteURI(url)
-                    .setConnectTimeout(options.connectMs());
+                    .setConnectTimeout(options.connectMs()).setTraceOperation("POST " + URI.create(url).getPath());
             headers.forEach(request::putHeader);
             em.onTermination(() -> {
                 if (timer[0] >= 0) {
@@ -101,7 +109,13 @@ public class UpstreamHttp {
                         req.reset();
                     }
                 });
-                req.end(body);
+                if (traced) {
+                    try (Scope ignored = trace.makeCurrent()) {
+                        req.end(body);
+                    }
+                } else {
+                    req.end(body);
+                }
             });
         });
     }
