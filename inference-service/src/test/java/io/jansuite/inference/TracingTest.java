@@ -82,8 +82,11 @@ class TracingTest {
         assertNotNull(sentTraceparent, "the upstream request carries the trace context");
         assertTrue(sentTraceparent.startsWith("00-" + traceId + "-"), sentTraceparent);
         String upstreamParent = sentTraceparent.split("-")[2];
-        assertTrue(descendsFrom(byId.get(upstreamParent), provider, byId) || upstreamParent.equals(provider.getSpanId()),
-                "the HTTP request to the provider is within the provider span: " + names(trace));
+        SpanData http = byId.get(upstreamParent);
+        assertNotNull(http, "the HTTP request to the provider has a span: " + names(trace));
+        assertEquals(provider.getSpanId(), http.getParentSpanId(), "the HTTP request is the provider call's child");
+        assertEquals(SpanKind.CLIENT, http.getKind());
+        assertTrue(http.getName().startsWith("POST /openai/" + upstreamId), "named after its own URL: " + http.getName());
 
         for (SpanData span : trace) {
             assertEquals(requestId, span.getAttributes().get(REQUEST_ID), "request id on " + span.getName());

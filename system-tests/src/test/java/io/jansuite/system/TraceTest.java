@@ -136,6 +136,8 @@ class TraceTest {
         assertNotNull(http, "the HTTP request to the provider has a span: " + describe(trace));
         assertEquals(provider.spanId(), http.parentSpanId(), "and it is the provider call's child");
         assertEquals(SpanKind.SPAN_KIND_CLIENT, http.kind());
+        assertEquals("POST /v1/chat/completions", http.name());
+        assertTrue(http.attribute("url.full").startsWith("http://127.0.0.1:" + upstream.getAddress().getPort()), http.attributes().toString());
 
         // every internal call the inference-service made (the API key to the auth-service, the route to the
         // catalog if it had none) reached its callee in the same trace: signed calls still pass with traceparent

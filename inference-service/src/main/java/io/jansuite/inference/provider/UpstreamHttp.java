@@ -3,6 +3,7 @@ package io.jansuite.inference.provider;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
+import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -26,6 +27,9 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 @ApplicationScoped
 public class UpstreamHttp {
+
+    /** The key under which Quarkus's REST client keeps its URL template in the request's Vert.x context. */
+    private static final String REST_CLIENT_TEMPLATE = "ClientUrlPathTemplate";
 
     @Inject
     Vertx vertx;
@@ -110,6 +114,12 @@ public class UpstreamHttp {
                     }
                 });
                 if (traced) {
+                    // Quarkus renames a client span after the URL template a REST client call of the same request
+                    // left in the context (e.g. "GET /internal/routes/{model}"): not this one's name
+                    io.vertx.core.Context context = Vertx.currentContext();
+                    if (context != null && VertxContext.isDuplicatedContext(context)) {
+                        context.removeLocal(REST_CLIENT_TEMPLATE);
+                    }
                     try (Scope ignored = trace.makeCurrent()) {
                         req.end(body);
                     }
