@@ -72,7 +72,10 @@ public class UpstreamHttp {
             AtomicReference<HttpClientRequest> sent = new AtomicReference<>();
             long[] timer = { -1 };
             RequestOptions request = new RequestOptions().setMethod(HttpMethod.POST).setAbsoluteURI(url)
-                    .setConnectTimeout(options.connectMs()).setTraceOperation("POST " + URI.create(url).getPath());
+                    .setConnectTimeout(options.connectMs());
+            if (traced) {
+                request.setTraceOperation("POST " + URI.create(url).getPath());
+            }
             headers.forEach(request::putHeader);
             em.onTermination(() -> {
                 if (timer[0] >= 0) {
