@@ -19,8 +19,8 @@ import java.util.function.Supplier;
 /**
  * One span per attempt at a provider (a child of the request's span): which provider and model, the attempt,
  * and how it ended. A whole answer ends the span when it has arrived, a stream when its last chunk has (or the
- * client left). The HTTP request to the provider, if the Vert.x client traces it, is this span's child. When
- * tracing is off (or the request not sampled) the span is a no-op and nothing is wrapped.
+ * client left). The HTTP request to the provider (traced by the Vert.x client) is this span's child. When
+ * tracing is off (or the request not sampled) no span is made and nothing is wrapped.
  */
 @ApplicationScoped
 public class ProviderSpans {
@@ -43,6 +43,9 @@ public class ProviderSpans {
     Uni<UpstreamReply> around(Target target, UpstreamProvider.CallOptions options, int attempt,
             Supplier<Uni<UpstreamReply>> call) {
         return Uni.createFrom().deferred(() -> {
+            if (!Span.current().isRecording()) {
+                return call.get(); // tracing off, or this request not sampled: no span, nothing built
+            }
             Span span = tracer.spanBuilder("provider " + target.providerType() + " " + target.upstreamModel())
                     .setSpanKind(SpanKind.CLIENT)
                     .setAttribute(PROVIDER_TYPE, String.valueOf(target.providerType()))
@@ -54,9 +57,6 @@ public class ProviderSpans {
                     .setAttribute(ATTEMPT, (long) attempt)
                     .setAttribute(STREAM, options.stream())
                     .startSpan();
-            if (!span.isRecording()) {
-                return call.get();
-            }
             Uni<UpstreamReply> reply;
             // current while the provider builds and subscribes its request, so the HTTP client span is a child
             try (Scope ignored = span.makeCurrent()) {
