@@ -1,9 +1,7 @@
 package io.jansuite.inference.provider;
 
-import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Context;
-import io.opentelemetry.context.Scope;
-import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -13,10 +11,10 @@ import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
+import io.vertx.core.tracing.TracingPolicy;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.net.URI;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
@@ -28,11 +26,11 @@ import java.util.concurrent.atomic.AtomicReference;
 @ApplicationScoped
 public class UpstreamHttp {
 
-    /** The key under which Quarkus's REST client keeps its URL template in the request's Vert.x context. */
-    private static final String REST_CLIENT_TEMPLATE = "ClientUrlPathTemplate";
-
     @Inject
     Vertx vertx;
+
+    @Inject
+    Tracer tracer;
 
     private volatile HttpClient client;
 
@@ -41,9 +39,10 @@ public class UpstreamHttp {
             synchronized (this) {
                 if (client == null) {
                     // Each stream holds a connection for its whole length: allow many per upstream host.
+                    // Its requests' spans are made by UpstreamSpan, not by the Vert.x client's tracing.
                     client = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true)
-                            .setMaxInitialLineLength(16 * 1024), new PoolOptions().setHttp1MaxSize(512)
-                            .setMaxWaitQueueSize(2048));
+                            .setMaxInitialLineLength(16 * 1024).setTracingPolicy(TracingPolicy.IGNORE),
+                            new PoolOptions().setHttp1MaxSize(512).setMaxWaitQueueSize(2048));
                 }
             }
         }
@@ -63,30 +62,27 @@ public class UpstreamHttp {
 
     public Uni<UpstreamExchange> post(String url, Map<String, String> headers, Buffer body,
             UpstreamProvider.CallOptions options) {
-        // The span of the provider call (ProviderSpans) is current now, not when the request is written: the
-        // Vert.x client's span takes its parent from the context current at that moment, so it is made current then.
-        Context trace = Context.current();
-        boolean traced = Span.fromContext(trace).getSpanContext().isValid();
+        Context trace = Context.current(); // the provider call's span (ProviderSpans) is current now
         return Uni.createFrom().emitter(em -> {
             AtomicBoolean settled = new AtomicBoolean();
             AtomicReference<HttpClientRequest> sent = new AtomicReference<>();
             long[] timer = { -1 };
             RequestOptions request = new RequestOptions().setMethod(HttpMethod.POST).setAbsoluteURI(url)
                     .setConnectTimeout(options.connectMs());
-            if (traced) {
-                request.setTraceOperation("POST " + URI.create(url).getPath());
-            }
             headers.forEach(request::putHeader);
+            UpstreamSpan span = UpstreamSpan.start(tracer, trace, url, request);
             em.onTermination(() -> {
                 if (timer[0] >= 0) {
                     vertx.cancelTimer(timer[0]);
                 }
+                span.failed("abandoned"); // (a no-op once answered)
                 if (settled.compareAndSet(false, true) && sent.get() != null) {
                     sent.get().reset(); // the caller went away before the upstream answered
                 }
             });
             client().request(request).onComplete(ar -> {
                 if (ar.failed()) {
+                    span.failed("cannot reach upstream");
                     if (settled.compareAndSet(false, true)) {
                         em.fail(UpstreamException.connect("cannot reach upstream: " + ar.cause().getMessage()));
                     }
@@ -97,6 +93,7 @@ public class UpstreamHttp {
                 timer[0] = vertx.setTimer(Math.max(1, options.firstByteMs()), id -> {
                     if (settled.compareAndSet(false, true)) {
                         req.reset();
+                        span.failed("no answer in time");
                         em.fail(UpstreamException.timeout("no answer from upstream within "
                                 + options.firstByteMs() + " ms"));
                     }
@@ -104,11 +101,13 @@ public class UpstreamHttp {
                 req.response().onComplete(rr -> {
                     vertx.cancelTimer(timer[0]);
                     if (rr.failed()) {
+                        span.failed("upstream failed");
                         if (settled.compareAndSet(false, true)) {
                             em.fail(UpstreamException.connect("upstream failed: " + rr.cause().getMessage()));
                         }
                         return;
                     }
+                    span.answered(rr.result().statusCode());
                     rr.result().pause();
                     if (settled.compareAndSet(false, true)) {
                         em.complete(new UpstreamExchange(vertx, req, rr.result(), options.idleMs()));
@@ -116,19 +115,7 @@ public class UpstreamHttp {
                         req.reset();
                     }
                 });
-                if (traced) {
-                    // Quarkus renames a client span after the URL template a REST client call of the same request
-                    // left in the context (e.g. "GET /internal/routes/{model}"): not this one's name
-                    io.vertx.core.Context context = Vertx.currentContext();
-                    if (context != null && VertxContext.isDuplicatedContext(context)) {
-                        context.removeLocal(REST_CLIENT_TEMPLATE);
-                    }
-                    try (Scope ignored = trace.makeCurrent()) {
-                        req.end(body);
-                    }
-                } else {
-                    req.end(body);
-                }
+                req.end(body);
             });
         });
     }
