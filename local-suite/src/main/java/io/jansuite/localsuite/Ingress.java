@@ -67,13 +67,19 @@ public final class Ingress {
 
     public static Future<Ingress> start(Vertx vertx, String host, int port, RouteTable routes,
                                         Map<String, Upstream> upstreams, Options options) {
+        return start(vertx, host, port, routes, upstreams, options, IngressTracing.off());
+    }
+
+    /** As above, with a span of each proxied request ({@code tracing}; the caller closes it). */
+    public static Future<Ingress> start(Vertx vertx, String host, int port, RouteTable routes,
+                                        Map<String, Upstream> upstreams, Options options, IngressTracing tracing) {
         for (String service : routes.services().keySet()) {
             if (!upstreams.containsKey(service)) {
                 return Future.failedFuture(new IllegalArgumentException("No upstream address for " + service));
             }
         }
         HealthMonitor health = new HealthMonitor(vertx, upstreams, options.healthTimeoutMillis(), options.healthCacheMillis());
-        return vertx.deployVerticle(() -> new IngressVerticle(host, port, routes, upstreams, options, health),
+        return vertx.deployVerticle(() -> new IngressVerticle(host, port, routes, upstreams, options, health, tracing),
                         new DeploymentOptions().setInstances(options.instances()))
                 .map(id -> new Ingress(vertx, id, port, health))
                 .onFailure(e -> health.close());

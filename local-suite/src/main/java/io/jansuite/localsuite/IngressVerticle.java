@@ -35,6 +35,7 @@ final class IngressVerticle extends AbstractVerticle {
     private final Map<String, Ingress.Upstream> upstreams;
     private final Ingress.Options options;
     private final HealthMonitor health;
+    private final IngressTracing tracing;
     private final Map<RouteTable.Route, HttpProxy> proxies = new HashMap<>();
     private final List<HttpClient> clients = new ArrayList<>();
     private HttpServer server;
@@ -42,13 +43,14 @@ final class IngressVerticle extends AbstractVerticle {
     private ConsoleHandler console;
 
     IngressVerticle(String host, int port, RouteTable routes, Map<String, Ingress.Upstream> upstreams,
-                    Ingress.Options options, HealthMonitor health) {
+                    Ingress.Options options, HealthMonitor health, IngressTracing tracing) {
         this.host = host;
         this.port = port;
         this.routes = routes;
         this.upstreams = upstreams;
         this.options = options;
         this.health = health;
+        this.tracing = tracing;
     }
 
     @Override
@@ -72,7 +74,7 @@ final class IngressVerticle extends AbstractVerticle {
                             .setServer(address)
                             .setConnectTimeout(options.connectTimeoutMillis())
                             .setIdleTimeout(idle)))
-                    .addInterceptor(new EdgeInterceptor(route));
+                    .addInterceptor(new EdgeInterceptor(route, tracing));
             proxies.put(route, proxy);
         }
         Map<String, SocketAddress> addresses = new LinkedHashMap<>();

@@ -14,7 +14,8 @@ import java.util.concurrent.CountDownLatch;
  * options of each service), DATABASE_URL or DB_* (use that PostgreSQL instead of the embedded one), REDIS_URL,
  * ADMIN_EMAIL/ADMIN_PASSWORD (passed through), JANSUITE_START_TIMEOUT (seconds to wait for readiness, 90),
  * JANSUITE_PORT_OFFSET (moves every port, for a second suite beside the first) with JANSUITE_LOCAL_DIR (its own
- * state instead of .local).
+ * state instead of .local), OTEL_EXPORTER_OTLP_ENDPOINT (traces of the ingress and every service to that OTLP/HTTP
+ * collector; off when unset, see docs/tracing.md).
  * See docs/local-suite.md.
  */
 public final class Launcher {
@@ -52,6 +53,9 @@ public final class Launcher {
                 System.out.printf("  %-21s http://localhost:%d/q/swagger-ui%n", name + ":", port));
         System.out.println("  Logs:              " + suite.logs() + "/<service>.log");
         System.out.println("  Secrets and keys:  " + suite.localDir() + " (generated once, kept between runs)");
+        System.out.println("  Traces:            " + (suite.tracing().enabled()
+                ? "OTLP to " + suite.tracing().endpoint() + " (ingress and every service)"
+                : "off (set OTEL_EXPORTER_OTLP_ENDPOINT to export them)"));
         System.out.println("Press Ctrl-C to stop everything.");
 
         long timeout = LocalSuite.intSetting(environment, "JANSUITE_START_TIMEOUT", 90);

@@ -51,6 +51,7 @@ public final class LocalSuite implements AutoCloseable {
     private Suite suite;
     private Vertx vertx;
     private Ingress ingress;
+    private IngressTracing tracing = IngressTracing.off();
     private boolean closed;
 
     private LocalSuite(Path root, Path local, int ingressPort, RouteTable routes) {
@@ -123,8 +124,9 @@ public final class LocalSuite implements AutoCloseable {
             putUnlessSet(env, environment, "USAGE_SPILL_DIR", local.resolve("usage-spill").toString());
             // the ingress first, while the machine is quiet (five JVMs starting make its class loading crawl)
             running.vertx = Vertx.vertx(new VertxOptions().setMaxEventLoopExecuteTime(5).setMaxEventLoopExecuteTimeUnit(TimeUnit.SECONDS));
+            running.tracing = IngressTracing.fromEnvironment(environment);
             running.ingress = Ingress.start(running.vertx, "0.0.0.0", ingressPort, routes, Ingress.localUpstreams(routes),
-                    Ingress.Options.defaults()).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+                    Ingress.Options.defaults(), running.tracing).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
             running.suite = new Suite(root, logs, local.resolve("run"), env,
                     serviceSecrets(environment, secrets, InternalCalls.load(root.resolve("deploy/calls.tsv")), services.keySet()),
                     javaOptions(environment), StartupCache.forLauncher(local, environment));
@@ -198,6 +200,11 @@ public final class LocalSuite implements AutoCloseable {
         return ingress;
     }
 
+    /** The ingress's tracing: on when OTEL_EXPORTER_OTLP_ENDPOINT is set (the services then trace too). */
+    public IngressTracing tracing() {
+        return tracing;
+    }
+
     /** Stops the ingress, the services (SIGTERM, 20 s grace, SIGKILL) and the embedded PostgreSQL. */
     @Override
     public synchronized void close() {
@@ -213,6 +220,7 @@ public final class LocalSuite implements AutoCloseable {
         } catch (Exception ignored) {
             // stopping anyway
         }
+        tracing.close();
         if (suite != null) {
             suite.stop(20);
         }
@@ -264,6 +272,9 @@ public final class LocalSuite implements AutoCloseable {
         putUnlessSet(env, environment, "APP_JWT_PUBLIC_KEY_LOCATION", secrets.publicKey().toString());
         putUnlessSet(env, environment, "APP_BOOTSTRAP_SIMULATOR", "true");
         putUnlessSet(env, environment, "PUBLIC_BASE_URL", "http://localhost:" + ingressPort);
+        // Tracing: the one setting, for every service as for the ingress (blank: off everywhere)
+        String otlp = environment.get(IngressTracing.ENDPOINT_VARIABLE);
+        env.put(IngressTracing.ENDPOINT_VARIABLE, otlp == null ? "" : otlp.strip());
         return env;
     }
 

@@ -123,6 +123,9 @@ class LauncherPartsTest {
         assertEquals("true", env.get("APP_BOOTSTRAP_SIMULATOR"));
         assertEquals("http://localhost:8000", env.get("PUBLIC_BASE_URL"));
         assertEquals("postgresql://h:5432/jansuite", env.get("DB_REACTIVE_URL"));
+        assertEquals("", env.get("OTEL_EXPORTER_OTLP_ENDPOINT"), "tracing off in every service unless asked for");
+        assertEquals("http://collector:4318", LocalSuite.serviceEnv(Map.of("OTEL_EXPORTER_OTLP_ENDPOINT",
+                " http://collector:4318 "), db, secrets, 8000).get("OTEL_EXPORTER_OTLP_ENDPOINT"), "the one setting, passed on");
     }
 
     @Test

@@ -70,7 +70,7 @@ final class RunningSuite {
             throw new IllegalStateException("CI=true but no PostgreSQL listens on 127.0.0.1:5432");
         }
         // five JVMs starting on a busy 2-core machine have taken ~180 s each
-        return start("suite-root", PORT_OFFSET, databaseUrl, database, LocalServices.redisAvailable(),
+        return start("suite-root", PORT_OFFSET, databaseUrl, database, LocalServices.redisAvailable(), Map.of(),
                 Duration.ofSeconds(360));
     }
 
@@ -79,11 +79,27 @@ final class RunningSuite {
      * ({@code databaseUrl}), with or without Redis. The caller stops it.
      */
     static RunningSuite startOwn(String name, int offset, String databaseUrl, boolean redis) throws Exception {
-        return start(name, offset, databaseUrl, null, redis, Duration.ofSeconds(360));
+        return start(name, offset, databaseUrl, null, redis, Map.of(), Duration.ofSeconds(360));
+    }
+
+    /**
+     * A suite of a test's own with more environment ({@code env}, e.g. OTEL_EXPORTER_OTLP_ENDPOINT), on a fresh
+     * database of the PostgreSQL at 127.0.0.1:5432 when one listens there (dropped when it stops), the
+     * Launcher's embedded one otherwise; with Redis when it is there. The caller stops it.
+     */
+    static RunningSuite startOwn(String name, int offset, Map<String, String> env) throws Exception {
+        String database = null;
+        String databaseUrl = null;
+        if (LocalServices.listening(LocalServices.POSTGRES_PORT)) {
+            database = "jansuite_system_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+            admin("CREATE DATABASE " + database);
+            databaseUrl = "postgres://postgres@127.0.0.1:5432/" + database;
+        }
+        return start(name, offset, databaseUrl, database, LocalServices.redisAvailable(), env, Duration.ofSeconds(360));
     }
 
     private static RunningSuite start(String name, int offset, String databaseUrl, String database, boolean redis,
-            Duration healthyWithin) throws Exception {
+            Map<String, String> extraEnv, Duration healthyWithin) throws Exception {
         Path repo = Path.of("..").toAbsolutePath().normalize();
         Path root = Path.of("target", name).toAbsolutePath();
         Files.createDirectories(root.resolve("deploy"));
@@ -116,6 +132,9 @@ final class RunningSuite {
         if (redis) {
             env.put("REDIS_URL", LocalServices.redisUrl());
         }
+        // tracing only where a test asks for it
+        env.remove("OTEL_EXPORTER_OTLP_ENDPOINT");
+        env.putAll(extraEnv);
         pb.redirectErrorStream(true).redirectOutput(root.resolve("launcher.log").toFile());
         Process process = pb.start();
         RunningSuite suite = new RunningSuite(repo, root, "http://localhost:" + (8000 + offset), process, database);

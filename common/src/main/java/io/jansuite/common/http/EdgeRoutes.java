@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jansuite.common.auth.InternalCallers;
 import io.jansuite.common.auth.InternalSignature;
 import io.jansuite.common.error.ErrorResponses;
+import io.jansuite.common.tracing.RequestIdSpans;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
@@ -18,7 +19,7 @@ import org.jboss.logging.MDC;
 
 /**
  * The first handlers of every request on every service: fix the request id (echoed in the response, put in
- * the log context); refuse a path that is not in canonical form ({@link RawPaths}) and a declared body over
+ * the log context and on the request's span); refuse a path that is not in canonical form ({@link RawPaths}) and a declared body over
  * the limit, before anything reads it; and for {@code /internal/} routes, read the body and check the
  * caller's signature over it ({@link InternalCallers}), leaving the verdict for the credential filter.
  */
@@ -48,6 +49,7 @@ public class EdgeRoutes {
         String id = RequestIds.accept(ctx.request().getHeader(RequestIds.HEADER));
         MDC.put(RequestIds.MDC_KEY, id);
         ctx.put(RequestIds.MDC_KEY, id);
+        RequestIdSpans.tagCurrent(id);
         ctx.response().putHeader(RequestIds.HEADER, id);
         String problem = RawPaths.problem(ctx.request().path());
         if (problem != null) {

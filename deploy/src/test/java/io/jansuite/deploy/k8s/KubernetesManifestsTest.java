@@ -229,6 +229,23 @@ class KubernetesManifestsTest {
         assertEquals(List.of(), missing);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void theInferenceServiceSpillsUsageToAVolumeOfItsOwn(String overlay) throws Exception {
+        Map<String, Object> inference = render(overlay).ofKind("Deployment").stream()
+                .filter(d -> "inference-service".equals(name(d))).findFirst().orElseThrow();
+        Map<String, Object> pod = at(inference, "spec", "template", "spec");
+        Map<String, Object> container = list(pod, "containers").get(0);
+        String dir = list(container, "env").stream().filter(e -> "USAGE_SPILL_DIR".equals(e.get("name")))
+                .map(e -> String.valueOf(e.get("value"))).findFirst().orElse(null);
+        assertTrue(dir != null && dir.startsWith("/"), "USAGE_SPILL_DIR is set: " + dir);
+        String volume = list(container, "volumeMounts").stream().filter(m -> dir.equals(m.get("mountPath")))
+                .map(m -> String.valueOf(m.get("name"))).findFirst().orElse(null);
+        assertTrue(volume != null, "a volume is mounted at " + dir + " (not the container's own filesystem)");
+        assertTrue(list(pod, "volumes").stream().anyMatch(v -> volume.equals(v.get("name"))
+                && (v.containsKey("emptyDir") || v.containsKey("persistentVolumeClaim"))), "the pod has the volume " + volume);
+    }
+
     @Test
     void prodTakesTheDatabaseFromCloudNativePgAndDevFromAUrl() throws Exception {
         RenderedManifests prod = render("prod");

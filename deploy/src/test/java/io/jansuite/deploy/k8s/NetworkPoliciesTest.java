@@ -131,6 +131,24 @@ class NetworkPoliciesTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void onlyTheServicesSendTracesAndOnlyToTheCollectorsOtlpPort(String overlay) throws Exception {
+        Namespace ns = namespace(overlay);
+        Endpoint collector = Endpoint.pod("otel-collector", "observability",
+                Map.of("app.kubernetes.io/name", "opentelemetry-collector"), Map.of("otlp-http", 4318, "otlp-grpc", 4317));
+        Endpoint elsewhere = Endpoint.pod("other", "observability", Map.of("app.kubernetes.io/name", "grafana"), Map.of());
+        Set<String> exporting = new TreeSet<>();
+        for (Endpoint pod : ns.pods().values()) {
+            if (ns.policies().allows(pod, collector, 4318, "TCP")) {
+                exporting.add(pod.name());
+            }
+            assertFalse(ns.policies().allows(pod, collector, 8888, "TCP"), pod.name() + " reaches the collector's other ports");
+            assertFalse(ns.policies().allows(pod, elsewhere, 4318, "TCP"), pod.name() + " reaches another pod there");
+        }
+        assertEquals(new TreeSet<>(graph.keySet()), exporting);
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"prod"})
     void theDatabaseOperatorReachesTheInstances(String overlay) throws Exception {
         Namespace ns = namespace(overlay);

@@ -52,6 +52,9 @@ public class ProviderRouter {
     @Inject
     Vertx vertx;
 
+    @Inject
+    ProviderSpans spans;
+
     /** The target that answered, its answer, the rate-limit state to report, and the caller's quota headers. */
     public record Dispatch(Target target, UpstreamReply reply, RateDecision rate, Map<String, List<String>> quota) {
 
@@ -143,7 +146,7 @@ public class ProviderRouter {
 
     private Uni<UpstreamReply> attempt(Target target, ObjectNode request, UpstreamProvider.CallOptions options,
             int attempt, Send send) {
-        return Uni.createFrom().deferred(() -> send.send(target, request, options))
+        return spans.around(target, options, attempt, () -> send.send(target, request, options))
                 .onFailure(f -> !(f instanceof UpstreamException))
                 .transform(f -> UpstreamException.protocol(String.valueOf(f.getMessage())))
                 .invoke(() -> breakers.success(target.providerKey()))
