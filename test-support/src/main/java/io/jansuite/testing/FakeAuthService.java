@@ -19,6 +19,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * service's tests that use API keys. A test registers what the auth-service would vouch for with
  * {@code POST /control/keys?key=sk_…} (the body: the {@code data} of the verify answer, e.g.
  * {@code {"key_id", "user_id", "scopes", "roles", "guest", "allowed_models"}}); unknown keys are 404 as there.
+ * Also a user's advanced settings ({@code GET /v1/users/me/settings}), set with {@link #settings}.
  */
 public class FakeAuthService implements QuarkusTestResourceLifecycleManager {
 
@@ -29,6 +30,7 @@ public class FakeAuthService implements QuarkusTestResourceLifecycleManager {
     @Override
     public Map<String, String> start() {
         Map<String, String> keys = new ConcurrentHashMap<>();
+        Map<String, String> settings = new ConcurrentHashMap<>();
         try {
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         } catch (IOException e) {
@@ -47,6 +49,14 @@ public class FakeAuthService implements QuarkusTestResourceLifecycleManager {
                     String verified = m.find() ? keys.get(m.group(1)) : null;
                     answer(exchange, verified == null ? 404 : 200, verified == null
                             ? "{\"error\":{\"code\":\"invalid_api_key\"}}" : "{\"data\":" + verified + "}");
+                } else if (path.equals("/control/settings") && query.startsWith("authorization=")) {
+                    settings.put(URLDecoder.decode(query.substring(14), StandardCharsets.UTF_8), body);
+                    answer(exchange, 200, "{}");
+                } else if (path.equals("/v1/users/me/settings")) {
+                    String advanced = settings.get(String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
+                    answer(exchange, advanced == null ? 503 : 200, advanced == null
+                            ? "{\"error\":{\"code\":\"service_unavailable\"}}"
+                            : "{\"data\":{\"advanced_settings\":" + advanced + "}}");
                 } else if (path.equals("/internal/revocations")) {
                     answer(exchange, 200, "{\"data\":[],\"last_seq\":0}");
                 } else {
@@ -69,6 +79,16 @@ public class FakeAuthService implements QuarkusTestResourceLifecycleManager {
                 + "\"roles\":[\"user\"],\"guest\":false,\"allowed_models\":" + list.append(']') + "}";
         String url = ConfigProvider.getConfig().getValue("fake-auth.url", String.class);
         RestAssured.given().queryParam("key", key).body(verified).post(url + "/control/keys").then().statusCode(200);
+    }
+
+    /**
+     * Makes the fake answer {@code GET /v1/users/me/settings} for this credential with these advanced settings
+     * (a JSON object, e.g. {@code {"web_search_enabled": true}}); anyone else gets 503.
+     */
+    public static void settings(String authorization, String advancedSettings) {
+        String url = ConfigProvider.getConfig().getValue("fake-auth.url", String.class);
+        RestAssured.given().queryParam("authorization", authorization).body(advancedSettings)
+                .post(url + "/control/settings").then().statusCode(200);
     }
 
     private static void answer(HttpExchange exchange, int status, String json) throws IOException {

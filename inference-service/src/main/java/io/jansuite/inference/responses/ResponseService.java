@@ -47,7 +47,7 @@ public class ResponseService {
 
     public Uni<Reply> create(ObjectNode body, Caller caller, String requestId) {
         ResponseRequest request = ResponseRequest.parse(body);
-        return history(request, caller).chain(history -> toolbox.offer(request.mcpTools()).chain(offered -> {
+        return history(request, caller).chain(history -> toolbox.offer(request.mcpTools(), caller).chain(offered -> {
             ResponseRun run = new ResponseRun(request, caller, requestId, skeleton(request), history, offered);
             if (request.background()) {
                 return background.start(run).map(queued -> Reply.json(200, Map.of(), encode(queued)));
