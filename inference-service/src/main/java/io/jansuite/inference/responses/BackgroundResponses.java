@@ -26,6 +26,9 @@ class BackgroundResponses {
     @Inject
     ToolLoop loop;
 
+    @Inject
+    ConversationLink conversation;
+
     private final Map<String, Cancellable> running = new ConcurrentHashMap<>();
 
     Uni<ObjectNode> start(ResponseRun run) {
@@ -44,6 +47,7 @@ class BackgroundResponses {
                         draft.finish("failed", null, "server_error", message);
                         return draft;
                     })
+                    .call(draft -> conversation.storeAnswer(run, draft.response))
                     .chain(draft -> store.finish(userId, draft.response))
                     .onTermination().invoke(() -> running.remove(id))
                     .subscribe().with(saved -> LOG.debugf("background response %s ended (saved: %s)", id, saved),
