@@ -56,6 +56,11 @@ class BackgroundResponses {
         }).replaceWith(queued);
     }
 
+    /** The ids of the background responses running on this replica. */
+    java.util.Set<String> runningHere() {
+        return java.util.Set.copyOf(running.keySet());
+    }
+
     /** Stops the run on this replica, if it is here. */
     void stop(String id) {
         Cancellable work = running.remove(id);
