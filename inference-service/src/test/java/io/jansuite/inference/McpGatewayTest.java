@@ -146,6 +146,25 @@ class McpGatewayTest {
     }
 
     @Test
+    void anApiKeyWorksAsWellAsAToken() {
+        BuiltinFixtures.register(Set.of(), null);
+        String userId = io.jansuite.testing.TestTokens.newUserId();
+        String key = "sk_gw" + UUID.randomUUID().toString().replace("-", "");
+        io.jansuite.testing.FakeAuthService.register(key, "key_" + userId, userId);
+        String word = "quagga" + UUID.randomUUID().toString().substring(0, 6);
+        Fixtures.conversation(unique("conv"), key, new JsonArray().add(new JsonObject().put("role", "user")
+                .put("content", "the " + word)));
+        try (McpSyncClient client = client(key)) {
+            client.initialize();
+            McpSchema.CallToolResult found = client.callTool(new McpSchema.CallToolRequest("jan__conversation_search",
+                    Map.of("query", word)));
+            assertFalse(Boolean.TRUE.equals(found.isError()));
+            assertTrue(((McpSchema.TextContent) found.content().get(0)).text().contains(word),
+                    "the key's owner's conversations, searched with the key");
+        }
+    }
+
+    @Test
     void withoutACredentialIs401AndTheSdkCannotConnect() {
         given().contentType("application/json").body("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/list\"}")
                 .post("/v1/mcp").then().statusCode(401).body("error.type", equalTo("authentication_error"));

@@ -49,7 +49,7 @@ public class McpGatewayResource {
     @APIResponse(responseCode = "202", description = "A notification (e.g. notifications/initialized): accepted, no body")
     @APIResponse(responseCode = "401", description = "No valid token or API key",
             content = @Content(schema = @Schema(ref = ERROR)))
-    public Uni<Response> post(JsonNode message) {
+    public Uni<Response> mcpMessage(JsonNode message) {
         if (message != null && message.isArray()) {
             throw ApiException.badRequest("jsonrpc_batch_unsupported",
                     "Send one JSON-RPC message per request (MCP streamable HTTP has no batches).", null);
@@ -68,14 +68,14 @@ public class McpGatewayResource {
     @GET
     @Operation(summary = "No server-initiated event stream: 405")
     @APIResponse(responseCode = "405", description = "This gateway sends no server-initiated messages")
-    public Response stream() {
+    public Response mcpStream() {
         return Response.status(405).header("Allow", "POST").build();
     }
 
     @DELETE
     @Operation(summary = "No sessions to end: 405")
     @APIResponse(responseCode = "405", description = "This gateway keeps no sessions")
-    public Response endSession() {
+    public Response mcpEndSession() {
         return Response.status(405).header("Allow", "POST").build();
     }
 }
