@@ -149,7 +149,7 @@ class McpGatewayTest {
     void anApiKeyWorksAsWellAsAToken() {
         BuiltinFixtures.register(Set.of(), null);
         String userId = io.jansuite.testing.TestTokens.newUserId();
-        String key = "sk_gw" + UUID.randomUUID().toString().replace("-", "");
+        String key = io.jansuite.common.auth.ApiKeyFormat.generate();
         io.jansuite.testing.FakeAuthService.register(key, "key_" + userId, userId);
         String word = "quagga" + UUID.randomUUID().toString().substring(0, 6);
         Fixtures.conversation(unique("conv"), key, new JsonArray().add(new JsonObject().put("role", "user")
