@@ -44,9 +44,9 @@ public class McpGatewayResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "MCP (JSON-RPC 2.0): initialize, ping, tools/list, tools/call over the suite's enabled tools")
-    @APIResponse(responseCode = "200", description = "The JSON-RPC answer (a result, or an error such as -32602 for an unknown tool)",
+    @APIResponse(responseCode = "200", description = "The JSON-RPC answer (a result, or an error such as -32602 for an"
+            + " unknown tool); a notification (e.g. notifications/initialized) is answered 202 without a body",
             content = @Content(schema = @Schema(implementation = JsonRpcAnswer.class)))
-    @APIResponse(responseCode = "202", description = "A notification (e.g. notifications/initialized): accepted, no body")
     @APIResponse(responseCode = "401", description = "No valid token or API key",
             content = @Content(schema = @Schema(ref = ERROR)))
     public Uni<Response> mcpMessage(JsonNode message) {
@@ -65,16 +65,16 @@ public class McpGatewayResource {
         return Response.status(status).type(MediaType.APPLICATION_JSON).entity(body).build();
     }
 
+    /** Not in the API reference: MCP's own answer for a server without a stream (clients probe it). */
     @GET
-    @Operation(summary = "No server-initiated event stream: 405")
-    @APIResponse(responseCode = "405", description = "This gateway sends no server-initiated messages")
+    @Operation(hidden = true)
     public Response mcpStream() {
         return Response.status(405).header("Allow", "POST").build();
     }
 
+    /** Not in the API reference: there is no session to end. */
     @DELETE
-    @Operation(summary = "No sessions to end: 405")
-    @APIResponse(responseCode = "405", description = "This gateway keeps no sessions")
+    @Operation(hidden = true)
     public Response mcpEndSession() {
         return Response.status(405).header("Allow", "POST").build();
     }
