@@ -142,7 +142,7 @@ class AdminAuditTest {
             try {
                 Internal.adminAs(actor).body(Map.of("name", name, "type", "simulator"))
                         .post("/internal/admin/providers").then().statusCode(500);
-                Internal.adminAs(actor).body(Map.of("enabled", false)).patch("/internal/admin/mcp-tools/google_search")
+                Internal.adminAs(actor).body(Map.of("enabled", false)).patch("/internal/admin/mcp-tools/conversation_search")
                         .then().statusCode(500);
             } finally {
                 s.execute("DROP TRIGGER refuse_audit ON catalog.admin_audit_outbox");
@@ -150,7 +150,7 @@ class AdminAuditTest {
         }
         Internal.admin().get("/internal/admin/providers").then().statusCode(200).body("data.name", not(hasItem(name)));
         Internal.admin().get("/internal/admin/mcp-tools").then().statusCode(200)
-                .body("data.find { it.id == 'google_search' }.enabled", equalTo(true));
+                .body("data.find { it.id == 'conversation_search' }.enabled", equalTo(true));
         assertTrue(entries().isEmpty(), "an entry of a change that was not applied");
     }
 

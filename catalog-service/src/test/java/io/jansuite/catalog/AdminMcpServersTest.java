@@ -116,4 +116,43 @@ class AdminMcpServersTest {
                 .then().statusCode(400).body("error.param", equalTo("url"));
         Internal.admin().post("/internal/admin/mcp-servers/mcps_missing/sync").then().statusCode(404);
     }
+
+    @Test
+    void builtinToolsAreAServerOfTheirOwnThatNoAdminServerCanShadow() {
+        JsonPath builtin = Internal.as("inference-service").get("/internal/mcp-servers/jan").then().statusCode(200)
+                .extract().jsonPath();
+        assertEquals("builtin:jan", builtin.getString("data.url"));
+        assertEquals(List.of("conversation_search", "web_fetch"), builtin.getList("data.tools.name"));
+        Internal.admin().body(Map.of("name", "jan", "url", server.url())).post("/internal/admin/mcp-servers")
+                .then().statusCode(409).body("error.code", equalTo("mcp_server_exists"));
+
+        Internal.admin().body(Map.of("enabled", false)).patch("/internal/admin/mcp-tools/web_fetch").then().statusCode(200);
+        try {
+            Internal.as("inference-service").get("/internal/mcp-servers/jan").then().statusCode(200)
+                    .body("data.tools.find { it.name == 'web_fetch' }.enabled", equalTo(false));
+        } finally {
+            Internal.admin().body(Map.of("enabled", true)).patch("/internal/admin/mcp-tools/web_fetch").then()
+                    .statusCode(200);
+        }
+    }
+
+    @Test
+    void theGatewayListHasTheBuiltinsThenEveryEnabledServerWithItsOwnTools() {
+        String on = name();
+        String off = name();
+        String onId = register(on, TOKEN).getString("data.after.id");
+        String offId = register(off, TOKEN).getString("data.after.id");
+        Internal.admin().post("/internal/admin/mcp-servers/" + onId + "/sync").then().statusCode(200);
+        Internal.admin().post("/internal/admin/mcp-servers/" + offId + "/sync").then().statusCode(200);
+        Internal.admin().body(Map.of("enabled", false)).patch("/internal/admin/mcp-servers/" + offId).then().statusCode(200);
+        JsonPath all = Internal.as("inference-service").get("/internal/mcp-servers").then().statusCode(200).extract()
+                .jsonPath();
+        assertEquals("jan", all.getString("data[0].name"));
+        List<String> names = all.getList("data.name");
+        assertTrue(names.contains(on) && !names.contains(off), names.toString());
+        assertEquals(List.of("add", "echo", "fail", "hang", "huge"),
+                all.getList("data.find { it.name == '" + on + "' }.tools.name"));
+        assertEquals("Bearer " + TOKEN, all.getString("data.find { it.name == '" + on + "' }.headers.Authorization"));
+        Internal.admin().get("/internal/mcp-servers").then().statusCode(403);
+    }
 }

@@ -39,7 +39,7 @@ class ChangeNoticeTest {
             connection.send(Request.cmd(Command.SUBSCRIBE).arg("jansuite:catalog-changed"))
                     .toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
 
-            Internal.admin().body(Map.of("enabled", true)).patch("/internal/admin/mcp-tools/google_search").then().statusCode(200);
+            Internal.admin().body(Map.of("enabled", true)).patch("/internal/admin/mcp-tools/conversation_search").then().statusCode(200);
             long version = ((Number) Internal.inference().get("/internal/catalog/version").then().extract()
                     .path("data.version")).longValue();
 

@@ -47,8 +47,20 @@ class PublicModelsTest {
     @Test
     void enabledMcpToolsAreListed() {
         given().auth().oauth2(user).get("/v1/mcp-tools").then().statusCode(200)
-                .body("data.id", hasItems("google_search", "scrape", "file_search", "code_interpreter"))
-                .body("data.find { it.id == 'scrape' }.content_filter.disallowed_keywords", notNullValue());
+                .body("data.id", hasItems("conversation_search", "web_fetch"))
+                .body("data.find { it.id == 'web_fetch' }.server_id", org.hamcrest.Matchers.nullValue())
+                .body("data.find { it.id == 'web_fetch' }.input_schema.required", equalTo(java.util.List.of("url")))
+                .body("data.find { it.id == 'conversation_search' }.content_filter.disallowed_keywords", notNullValue());
+    }
+
+    @Test
+    void onlyRunnableToolsAreListed() {
+        // the seeded names nothing could run are gone: every tool is a built-in one or a synced server's
+        given().auth().oauth2(user).get("/v1/mcp-tools").then().statusCode(200)
+                .body("data.id", not(hasItems("google_search")))
+                .body("data.id", not(hasItems("scrape")))
+                .body("data.id", not(hasItems("file_search")))
+                .body("data.id", not(hasItems("code_interpreter")));
     }
 
     @Test

@@ -55,7 +55,7 @@ class RoutesTest {
     void onlyTheAdminServiceMayUseTheAdminRoutes() {
         Internal.inference().get("/internal/admin/providers").then().statusCode(403)
                 .body("error.code", equalTo("internal_only"));
-        Internal.inference().body(Map.of("enabled", false)).patch("/internal/admin/mcp-tools/scrape").then().statusCode(403);
+        Internal.inference().body(Map.of("enabled", false)).patch("/internal/admin/mcp-tools/conversation_search").then().statusCode(403);
         Internal.admin().get("/internal/admin/providers").then().statusCode(200);
     }
 

@@ -143,4 +143,46 @@ class InternalMessagesTest {
                 .then().statusCode(400);
         user.as().get("/v1/conversations/{id}/items", id).then().body("total", equalTo(0));
     }
+
+    @Test
+    void searchFindsOnlyTheCallersOwnMessagesWithASnippet() throws Exception {
+        String word = "zebra" + java.util.UUID.randomUUID().toString().substring(0, 6);
+        String mine = user.createConversation("Trip notes");
+        user.send(mine, "user", "Where did we see the " + word + " 100% sure?");
+        user.send(mine, "assistant", "Nothing to see here.");
+        String older = user.createConversation("Other");
+        user.send(older, "assistant", "x".repeat(400) + " the " + word.toUpperCase() + " again " + "y".repeat(400));
+        Api other = Api.newUser();
+        String theirs = other.createConversation("theirs");
+        other.send(theirs, "user", "my " + word + " secret");
+
+        asInference(user).queryParam("q", word).get("/internal/conversations/search").then().statusCode(200)
+                .body("data", hasSize(2))
+                .body("data.conversation_id", equalTo(List.of(older, mine)))
+                .body("data[1].title", equalTo("Trip notes"))
+                .body("data[1].role", equalTo("user"))
+                .body("data[0].snippet", org.hamcrest.Matchers.containsString(word.toUpperCase()))
+                .body("data[0].snippet.length()", org.hamcrest.Matchers.lessThan(300))
+                .body("data[0].snippet", startsWith("…"));
+        asInference(other).queryParam("q", word).get("/internal/conversations/search").then().statusCode(200)
+                .body("data.conversation_id", equalTo(List.of(theirs)));
+        // LIKE's wildcards are plain text: "%" matches only a literal percent sign
+        asInference(user).queryParam("q", "100%").get("/internal/conversations/search").then().statusCode(200)
+                .body("data.conversation_id", equalTo(List.of(mine)));
+        asInference(other).queryParam("q", "%").get("/internal/conversations/search").then().statusCode(200)
+                .body("data", hasSize(0));
+        asInference(user).queryParam("q", word).queryParam("limit", 1).get("/internal/conversations/search").then()
+                .body("data", hasSize(1));
+    }
+
+    @Test
+    void searchNeedsAQueryTheCredentialAndTheInternalCaller() throws Exception {
+        asInference(user).get("/internal/conversations/search").then().statusCode(400).body("error.param", equalTo("q"));
+        asInference(user).queryParam("q", "a".repeat(201)).get("/internal/conversations/search").then().statusCode(400);
+        asInference(user).queryParam("q", "a").queryParam("limit", 0).get("/internal/conversations/search").then()
+                .statusCode(400).body("error.param", equalTo("limit"));
+        InternalCalls.as("inference-service").queryParam("q", "a").get("/internal/conversations/search").then()
+                .statusCode(401);
+        user.as().queryParam("q", "a").get("/internal/conversations/search").then().statusCode(403);
+    }
 }

@@ -22,7 +22,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code GET /control/conversations/{id}} shows what was appended. Every route change bumps the catalog's version,
  * which {@code GET /internal/catalog/version?after=N} long-polls as the real one does; {@code POST /control/catalog}
  * with {@code {down: true}} makes the catalog answer 503 (its database gone) until {@code {down: false}}; MCP servers as the catalog answers
- * {@code /internal/mcp-servers/{name}} through {@code POST /control/mcp-servers/{name}}.
+ * {@code /internal/mcp-servers/{name}} (and all of them at {@code /internal/mcp-servers}) through
+ * {@code POST /control/mcp-servers/{name}};
+ * {@code /internal/conversations/search} searches the caller's conversations set above.
  */
 public class FakeNeighbours implements QuarkusTestResourceLifecycleManager {
 
@@ -67,6 +69,7 @@ public class FakeNeighbours implements QuarkusTestResourceLifecycleManager {
             } else if (path.startsWith("/control/mcp-servers/")) {
                 mcpServers.put(parts[3], body.toJsonObject());
                 req.response().end();
+
             } else if (!"inference-service".equals(req.getHeader("X-Internal-Caller"))
                     || !String.valueOf(req.getHeader("X-Internal-Signature")).contains(";s=")) {
                 json(req, 403, new JsonObject().put("error", new JsonObject().put("code", "internal_only")));
@@ -92,6 +95,25 @@ public class FakeNeighbours implements QuarkusTestResourceLifecycleManager {
                 } else {
                     json(req, 200, new JsonObject().put("data", route));
                 }
+            } else if (path.equals("/internal/mcp-servers")) {
+                json(req, 200, new JsonObject().put("data", new JsonArray(List.copyOf(mcpServers.values()))));
+            } else if (path.equals("/internal/conversations/search")) {
+                // the caller's own conversations only, as the conversation-service searches them
+                String q = req.getParam("q", "").toLowerCase();
+                JsonArray hits = new JsonArray();
+                conversations.forEach((id, c) -> {
+                    if (c.getString("authorization").equals(req.getHeader("Authorization"))) {
+                        c.getJsonArray("messages").forEach(m -> {
+                            String content = ((JsonObject) m).getString("content", "");
+                            if (content.toLowerCase().contains(q)) {
+                                hits.add(new JsonObject().put("conversation_id", id).put("title", "t-" + id)
+                                        .put("role", ((JsonObject) m).getString("role")).put("snippet", content)
+                                        .put("created_at", "2026-12-01T00:00:00Z"));
+                            }
+                        });
+                    }
+                });
+                json(req, 200, new JsonObject().put("data", hits));
             } else if (path.startsWith("/internal/mcp-servers/")) {
                 JsonObject mcp = mcpServers.get(parts[3]);
                 json(req, mcp == null ? 404 : 200, mcp == null

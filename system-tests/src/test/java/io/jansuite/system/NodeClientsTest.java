@@ -16,7 +16,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Real clients, unchanged: the seed page's JavaScript examples, the official OpenAI SDK (openai@6.49.0: chat
- * completions and the Responses API) and the official Anthropic SDK (@anthropic-ai/sdk@1.10.0).
+ * completions and the Responses API), the official Anthropic SDK (@anthropic-ai/sdk@1.10.0) and the Vercel AI
+ * SDK (ai@6 with @ai-sdk/openai@3, whose {@code openai("model")} speaks the Responses API; ai@7 needs Node 22),
+ * and the official MCP TypeScript SDK as a client of the gateway {@code /v1/mcp}.
  * Without Node.js they are skipped with a notice, except under CI=true where that is a failure.
  */
 @Order(2)
@@ -39,7 +41,10 @@ class NodeClientsTest {
     static void installNodeModules() {
         if (!Files.isDirectory(NODE_DIR.resolve("node_modules/openai"))
                 || !Files.isDirectory(NODE_DIR.resolve("node_modules/@anthropic-ai/sdk"))
-                || !Files.isDirectory(NODE_DIR.resolve("node_modules/playwright-core"))) {
+                || !Files.isDirectory(NODE_DIR.resolve("node_modules/playwright-core"))
+                || !Files.isDirectory(NODE_DIR.resolve("node_modules/ai"))
+                || !Files.isDirectory(NODE_DIR.resolve("node_modules/@ai-sdk/openai"))
+                || !Files.isDirectory(NODE_DIR.resolve("node_modules/@modelcontextprotocol/sdk"))) {
             Result install = run(List.of("npm", "ci", "--no-audit", "--no-fund"), Map.of(), 300);
             assertEquals(0, install.exit, "npm ci: " + install.output);
         }
@@ -73,6 +78,22 @@ class NodeClientsTest {
     void officialOpenAiSdkSpeaksTheResponsesApi() throws Exception {
         String key = (String) Api.apiKey(Api.guestToken(), "read", "write").get("key");
         Result r = run(List.of("node", "responses-sdk.mjs"), Map.of("BASE_URL", RunningSuite.BASE, "API_KEY", key), 120);
+        System.out.println(r.output);
+        assertEquals(0, r.exit, r.output);
+    }
+
+    @Test
+    void vercelAiSdkGeneratesAndStreamsOverTheResponsesApi() throws Exception {
+        String key = (String) Api.apiKey(Api.guestToken(), "read", "write").get("key");
+        Result r = run(List.of("node", "vercel-ai.mjs"), Map.of("BASE_URL", RunningSuite.BASE, "API_KEY", key), 120);
+        System.out.println(r.output);
+        assertEquals(0, r.exit, r.output);
+    }
+
+    @Test
+    void officialMcpSdkUsesTheGatewayWithAnApiKey() throws Exception {
+        String key = (String) Api.apiKey(Api.guestToken(), "read", "write").get("key");
+        Result r = run(List.of("node", "mcp-gateway.mjs"), Map.of("BASE_URL", RunningSuite.BASE, "API_KEY", key), 120);
         System.out.println(r.output);
         assertEquals(0, r.exit, r.output);
     }

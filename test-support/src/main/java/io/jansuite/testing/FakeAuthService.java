@@ -23,6 +23,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * its revocation in the feed), {@code /control/down?value=true} (every route answers 500),
  * {@code /control/verify-down?value=true} (only verification answers 503: its database down),
  * {@code /control/verify-calls}, {@code POST /control/jwks} (sets the JWKS) and {@code /control/jwks-calls}.
+ * Also a user's advanced settings ({@code GET /v1/users/me/settings}), set with {@link #settings}.
  */
 public class FakeAuthService implements QuarkusTestResourceLifecycleManager {
 
@@ -32,6 +33,7 @@ public class FakeAuthService implements QuarkusTestResourceLifecycleManager {
     public Map<String, String> start() {
         vertx = Vertx.vertx();
         Map<String, JsonObject> keys = new ConcurrentHashMap<>();
+        Map<String, String> settings = new ConcurrentHashMap<>();
         CopyOnWriteArrayList<JsonObject> revocations = new CopyOnWriteArrayList<>();
         AtomicInteger verifyCalls = new AtomicInteger();
         AtomicInteger jwksCalls = new AtomicInteger();
@@ -43,6 +45,9 @@ public class FakeAuthService implements QuarkusTestResourceLifecycleManager {
             if (path.equals("/control/key")) {
                 JsonObject k = body.toJsonObject();
                 keys.put(k.getString("key"), k.getJsonObject("verified"));
+                req.response().end();
+            } else if (path.equals("/control/settings")) {
+                settings.put(req.getParam("authorization"), body.toString());
                 req.response().end();
             } else if (path.equals("/control/revoke")) {
                 String keyId = req.getParam("key_id");
@@ -79,6 +84,11 @@ public class FakeAuthService implements QuarkusTestResourceLifecycleManager {
                     req.response().putHeader("Content-Type", "application/json")
                             .end(new JsonObject().put("data", verified).encode());
                 }
+            } else if (path.equals("/v1/users/me/settings")) {
+                String advanced = settings.get(String.valueOf(req.getHeader("Authorization")));
+                req.response().setStatusCode(advanced == null ? 503 : 200).putHeader("Content-Type", "application/json")
+                        .end(advanced == null ? "{\"error\":{\"code\":\"service_unavailable\"}}"
+                                : "{\"data\":{\"advanced_settings\":" + advanced + "}}");
             } else if (path.equals("/internal/revocations")) {
                 long after = Long.parseLong(req.getParam("after", "0"));
                 JsonArray data = new JsonArray();
@@ -115,6 +125,15 @@ public class FakeAuthService implements QuarkusTestResourceLifecycleManager {
         register(key, new JsonObject().put("key_id", keyId).put("user_id", userId)
                 .put("scopes", new JsonArray().add("read").add("write")).put("roles", new JsonArray().add("user"))
                 .put("guest", false).put("allowed_models", new JsonArray(List.of(models))));
+    }
+
+    /**
+     * Makes the fake answer {@code GET /v1/users/me/settings} for this credential with these advanced settings
+     * (a JSON object, e.g. {@code {"web_search_enabled": true}}); anyone else gets 503.
+     */
+    public static void settings(String authorization, String advancedSettings) {
+        RestAssured.given().queryParam("authorization", authorization).body(advancedSettings)
+                .post(url("/control/settings")).then().statusCode(200);
     }
 
     @Override

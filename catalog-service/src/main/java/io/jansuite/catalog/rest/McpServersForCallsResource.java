@@ -10,15 +10,22 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
-/** For the inference-service, which calls MCP tools: an enabled server with its URL, headers and tools. */
+/** For the inference-service, which calls MCP tools: an enabled server (or all, or the built-in tools' server {@code jan}) with its URL, headers and tools. */
 @Path("/internal/mcp-servers")
 @Produces(MediaType.APPLICATION_JSON)
 public class McpServersForCallsResource {
 
     @Inject
     McpServerService servers;
+
+    @GET
+    @Operation(summary = "The built-in tools' server and every enabled MCP server, with what it takes to call their tools")
+    public Uni<DataEnvelope<List<McpServerTools>>> allForCalls() {
+        return servers.allForCalls().map(DataEnvelope::of);
+    }
 
     @GET
     @Path("/{name}")

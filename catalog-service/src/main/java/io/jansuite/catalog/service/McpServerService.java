@@ -31,6 +31,13 @@ import java.util.TreeMap;
 @ApplicationScoped
 public class McpServerService {
 
+    /**
+     * The server label of the suite's own tools (those with no server: {@code conversation_search},
+     * {@code web_fetch}), which the inference-service runs itself; its URL says so. No admin server can take it.
+     */
+    public static final String BUILTIN_LABEL = "jan";
+    public static final String BUILTIN_URL = "builtin:jan";
+
     private static final TypeReference<Map<String, String>> HEADERS = new TypeReference<>() {
     };
 
@@ -64,6 +71,10 @@ public class McpServerService {
         setHeaders(server, request.headers());
         server.createdAt = Instant.now();
         server.updatedAt = server.createdAt;
+        if (BUILTIN_LABEL.equalsIgnoreCase(request.name())) {
+            throw ApiException.conflict("mcp_server_exists", "The name " + request.name()
+                    + " is the built-in tools' server label; choose another.", null);
+        }
         return Panache.withTransaction(() -> McpServer.count("name", request.name()).chain(n -> {
             if (n > 0) {
                 return Uni.createFrom().failure(ApiException.conflict("mcp_server_exists",
@@ -161,8 +172,14 @@ public class McpServerService {
                         kept.values().stream().map(McpToolService::view).toList()));
     }
 
-    /** For the inference-service: an enabled server by name with its tools; null when absent or disabled. */
+    /**
+     * For the inference-service: an enabled server by name with its tools; null when absent or disabled. The
+     * built-in label answers the suite's own tools, with {@link #BUILTIN_URL} as its URL.
+     */
     public Uni<McpServerTools> forCalls(String name) {
+        if (BUILTIN_LABEL.equals(name)) {
+            return Panache.withSession(McpServerService::builtin);
+        }
         return Panache.withSession(() -> McpServer.<McpServer>find("name", name).firstResult().chain(server -> {
             if (server == null || !server.enabled) {
                 return Uni.createFrom().nullItem();
@@ -171,6 +188,25 @@ public class McpServerService {
                     server.id, server.name, server.url, headers(server),
                     tools.stream().map(McpToolService::view).toList()));
         }));
+    }
+
+    /** For the MCP gateway: the built-in server, then every enabled server, each with its tools. */
+    public Uni<List<McpServerTools>> allForCalls() {
+        return Panache.withSession(() -> builtin().chain(builtin -> McpServer.<McpServer>list("enabled = true order by name")
+                .chain(servers -> McpTool.<McpTool>list("serverId is not null order by name").map(tools -> {
+                    List<McpServerTools> out = new ArrayList<>();
+                    out.add(builtin);
+                    for (McpServer server : servers) {
+                        out.add(new McpServerTools(server.id, server.name, server.url, headers(server), tools.stream()
+                                .filter(t -> t.serverId.equals(server.id)).map(McpToolService::view).toList()));
+                    }
+                    return out;
+                }))));
+    }
+
+    private static Uni<McpServerTools> builtin() {
+        return McpTool.<McpTool>list("serverId is null order by name").map(tools -> new McpServerTools("builtin",
+                BUILTIN_LABEL, BUILTIN_URL, Map.of(), tools.stream().map(McpToolService::view).toList()));
     }
 
     private static Uni<McpServer> find(String id) {

@@ -18,4 +18,15 @@ public interface ResponsesConfig {
 
     /** Characters of a tool's output kept and shown to the model; the rest is cut with a notice. */
     int toolOutputMaxChars();
+
+    /** How often a replica marks the background responses it is running as alive ({@code updated_at}). */
+    @io.smallrye.config.WithDefault("10s")
+    Duration backgroundHeartbeat();
+
+    /**
+     * A queued or running background response not marked alive for this long was left by a replica that
+     * died: it is marked failed ({@code background_interrupted}), at start-up and then at every heartbeat.
+     */
+    @io.smallrye.config.WithDefault("60s")
+    Duration backgroundStaleAfter();
 }

@@ -14,6 +14,12 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 interface CatalogMcpServers {
 
     @GET
+    Uni<All> all();
+
+    record All(java.util.List<McpServerEntry> data) {
+    }
+
+    @GET
     @Path("/{name}")
     Uni<Envelope> server(@PathParam("name") String name);
 

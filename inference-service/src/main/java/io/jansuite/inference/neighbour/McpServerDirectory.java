@@ -17,6 +17,16 @@ public class McpServerDirectory {
     @RestClient
     CatalogMcpServers catalog;
 
+    /** The built-in server and every enabled one, for the MCP gateway. */
+    public Uni<java.util.List<McpServerEntry>> all() {
+        return catalog.all().map(a -> a.data() == null ? java.util.List.<McpServerEntry>of() : a.data())
+                .ifNoItem().after(Duration.ofSeconds(5)).failWith(() -> new IllegalStateException("catalog timed out"))
+                .onFailure(e -> !(e instanceof ApiException)).transform(e -> {
+                    LOG.warnf("catalog-service unavailable for MCP servers: %s", e.toString());
+                    return ApiException.unavailable("catalog_unavailable", "MCP servers are unavailable; try again shortly.");
+                });
+    }
+
     public Uni<McpServerEntry> find(String name) {
         return catalog.server(name).map(CatalogMcpServers.Envelope::data)
                 .ifNoItem().after(Duration.ofSeconds(5)).failWith(() -> new IllegalStateException("catalog timed out"))

@@ -26,6 +26,9 @@ class BackgroundResponses {
     @Inject
     ToolLoop loop;
 
+    @Inject
+    ConversationLink conversation;
+
     private final Map<String, Cancellable> running = new ConcurrentHashMap<>();
 
     Uni<ObjectNode> start(ResponseRun run) {
@@ -44,12 +47,18 @@ class BackgroundResponses {
                         draft.finish("failed", null, "server_error", message);
                         return draft;
                     })
+                    .call(draft -> conversation.storeAnswer(run, draft.response))
                     .chain(draft -> store.finish(userId, draft.response))
                     .onTermination().invoke(() -> running.remove(id))
                     .subscribe().with(saved -> LOG.debugf("background response %s ended (saved: %s)", id, saved),
                             failure -> LOG.errorf("background response %s not saved: %s", id, failure.toString()));
             running.put(id, work);
         }).replaceWith(queued);
+    }
+
+    /** The ids of the background responses running on this replica. */
+    java.util.Set<String> runningHere() {
+        return java.util.Set.copyOf(running.keySet());
     }
 
     /** Stops the run on this replica, if it is here. */

@@ -8,7 +8,9 @@ import io.jansuite.common.error.ApiException;
 import io.jansuite.inference.config.ResponsesConfig;
 import io.jansuite.inference.neighbour.McpServerDirectory;
 import io.jansuite.inference.neighbour.McpServerEntry;
-import io.jansuite.inference.responses.ResponseRun;
+import io.jansuite.common.auth.Caller;
+import io.jansuite.inference.neighbour.UserSettings;
+import io.jansuite.inference.tools.BuiltinTools;
 import io.jansuite.inference.tools.McpToolCalls;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,7 +26,10 @@ import java.util.regex.Pattern;
 /**
  * The MCP servers a response may use, under the admin's rules: a server must be registered and enabled; of
  * its tools only the enabled ones (and of those the {@code allowed_tools}) are offered; a call whose
- * arguments match the tool's content filter is refused, and the refusal is what the model reads.
+ * arguments match the tool's content filter is refused, and the refusal is what the model reads. The built-in
+ * server ({@code jan}: {@code conversation_search}, {@code web_fetch}) is one more server here, its tools run
+ * in this service ({@link BuiltinTools}); a built-in tool that a user setting governs is offered only when
+ * that user has it on.
  */
 @ApplicationScoped
 class McpToolbox {
@@ -37,6 +42,12 @@ class McpToolbox {
 
     @Inject
     McpToolCalls calls;
+
+    @Inject
+    BuiltinTools builtins;
+
+    @Inject
+    UserSettings userSettings;
 
     @Inject
     ResponsesConfig config;
@@ -52,12 +63,13 @@ class McpToolbox {
     record Result(String output, String error) {
     }
 
-    Uni<List<Offered>> offer(ArrayNode mcpTools) {
+    Uni<List<Offered>> offer(ArrayNode mcpTools, Caller caller) {
+        Settings settings = new Settings(caller);
         Uni<List<Offered>> all = Uni.createFrom().item(new ArrayList<>());
         for (int i = 0; i < mcpTools.size(); i++) {
             JsonNode entry = mcpTools.get(i);
             String param = "tools[" + i + "].server_label";
-            all = all.chain(list -> offered(entry, param).map(o -> {
+            all = all.chain(list -> offered(entry, param, settings).map(o -> {
                 list.add(o);
                 return list;
             }));
@@ -65,26 +77,73 @@ class McpToolbox {
         return all;
     }
 
-    private Uni<Offered> offered(JsonNode entry, String param) {
+    /** For the MCP gateway: the built-in server and every enabled one, each with the tools this caller may call. */
+    Uni<List<Offered>> offerAll(Caller caller) {
+        Settings settings = new Settings(caller);
+        return directory.all().chain(servers -> {
+            Uni<List<Offered>> all = Uni.createFrom().item(new ArrayList<>());
+            for (McpServerEntry server : servers) {
+                all = all.chain(list -> tools(server, null, settings).map(tools -> {
+                    list.add(new Offered(server.name(), tools));
+                    return list;
+                }));
+            }
+            return all;
+        });
+    }
+
+    private Uni<Offered> offered(JsonNode entry, String param, Settings settings) {
         String label = entry.path("server_label").asText();
         Set<String> allowed = allowed(entry.get("allowed_tools"));
-        return directory.find(label).map(server -> {
+        return directory.find(label).chain(server -> {
             if (server == null) {
                 throw new ApiException(400, "mcp_server_not_found", "No enabled MCP server is registered as "
                         + label + ".", param);
             }
+            return tools(server, allowed, settings).map(tools -> new Offered(label, tools));
+        });
+    }
+
+    /**
+     * A server's tools this caller may call: enabled by the admin, in {@code allowed} (null: all) and, for a
+     * built-in tool a user setting governs, with that setting on.
+     */
+    private Uni<List<McpTool>> tools(McpServerEntry server, Set<String> allowed, Settings settings) {
+        boolean builtin = BuiltinTools.isBuiltin(server.url());
+        boolean governed = builtin && server.tools().stream().anyMatch(t -> BuiltinTools.governingSetting(t.name()) != null);
+        Uni<Map<String, Boolean>> userSettings = governed ? settings.get() : Uni.createFrom().item(Map.of());
+        return userSettings.map(on -> {
             List<McpTool> tools = new ArrayList<>();
             for (McpServerEntry.Tool t : server.tools()) {
-                if (t.enabled() && (allowed == null || allowed.contains(t.name()))) {
+                String setting = builtin ? BuiltinTools.governingSetting(t.name()) : null;
+                boolean settingOn = setting == null || Boolean.TRUE.equals(on.get(setting));
+                if (t.enabled() && settingOn && (allowed == null || allowed.contains(t.name()))) {
                     McpServerEntry.Filter f = t.contentFilter();
-                    tools.add(new McpTool(label, t.name(), t.description(), t.inputSchema(), server.url(),
+                    tools.add(new McpTool(server.name(), t.name(), t.description(), t.inputSchema(), server.url(),
                             server.headers() == null ? Map.of() : server.headers(),
                             f == null || f.disallowedKeywords() == null ? List.of() : f.disallowedKeywords(),
                             f == null || f.disallowedPatterns() == null ? List.of() : f.disallowedPatterns(), true));
                 }
             }
-            return new Offered(label, tools);
+            return tools;
         });
+    }
+
+    /** The caller's advanced settings, read at most once per response or gateway request, and only if needed. */
+    private final class Settings {
+        private final Caller caller;
+        private Uni<Map<String, Boolean>> read;
+
+        Settings(Caller caller) {
+            this.caller = caller;
+        }
+
+        Uni<Map<String, Boolean>> get() {
+            if (read == null) {
+                read = userSettings.advanced(caller.authorizationHeader()).memoize().indefinitely();
+            }
+            return read;
+        }
     }
 
     /** The listing of an {@code mcp_list_tools} item: name, description, input schema. */
@@ -98,7 +157,7 @@ class McpToolbox {
         return out;
     }
 
-    Uni<Result> call(ResponseRun run, McpTool tool, String arguments) {
+    Uni<Result> call(Caller caller, McpTool tool, String arguments) {
         if (!tool.available()) {
             return Uni.createFrom().item(new Result(null, "The tool " + tool.name() + " is not available on "
                     + tool.serverLabel() + ": it is disabled or not allowed for this response."));
@@ -112,6 +171,10 @@ class McpToolbox {
             args = arguments == null || arguments.isBlank() ? Map.of() : json.readValue(arguments, ARGUMENTS);
         } catch (Exception e) {
             return Uni.createFrom().item(new Result(null, "The arguments are not a JSON object."));
+        }
+        if (BuiltinTools.isBuiltin(tool.url())) {
+            return builtins.call(caller, tool.name(), args, config.toolTimeout(), config.toolOutputMaxChars())
+                    .map(outcome -> new Result(outcome.output(), outcome.error()));
         }
         return calls.call(tool.url(), tool.headers(), tool.name(), args, config.toolTimeout(),
                 config.toolResponseMaxBytes(), config.toolOutputMaxChars())

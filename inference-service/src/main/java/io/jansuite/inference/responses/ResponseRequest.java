@@ -16,7 +16,7 @@ import java.util.Map;
 public record ResponseRequest(String model, ArrayNode input, String instructions, ArrayNode functionTools,
         ArrayNode mcpTools, JsonNode toolChoice, Double temperature, Double topP, Integer maxOutputTokens,
         ObjectNode metadata, boolean store, boolean stream, boolean background, String previousResponseId,
-        boolean parallelToolCalls, JsonNode text, String user) {
+        boolean parallelToolCalls, JsonNode text, String user, String conversationId) {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
@@ -49,10 +49,29 @@ public record ResponseRequest(String model, ArrayNode input, String instructions
         if (background && !store) {
             throw invalid("background responses must be stored: store cannot be false.", "store");
         }
+        String previous = text(body, "previous_response_id", false);
+        String conversation = conversation(body.get("conversation"));
+        if (conversation != null && previous != null) {
+            throw invalid("conversation and previous_response_id cannot both be given: each brings the turns before.",
+                    "conversation");
+        }
         return new ResponseRequest(model, items, text(body, "instructions", false), functions, mcp, toolChoice,
                 number(body, "temperature", 0, 2), number(body, "top_p", 0, 1), max, metadata(body.get("metadata")),
-                store, stream, background, text(body, "previous_response_id", false),
-                flag(body, "parallel_tool_calls", true), textFormat(body.get("text")), text(body, "user", false));
+                store, stream, background, previous,
+                flag(body, "parallel_tool_calls", true), textFormat(body.get("text")), text(body, "user", false),
+                conversation);
+    }
+
+    /** The Jan extra (and OpenAI's form): a conversation id, or {@code {id}}; null when absent. */
+    private static String conversation(JsonNode conversation) {
+        if (conversation == null || conversation.isNull()) {
+            return null;
+        }
+        JsonNode id = conversation.isObject() ? conversation.get("id") : conversation;
+        if (id == null || !id.isTextual() || id.asText().isBlank() || id.asText().length() > 100) {
+            throw invalid("conversation must be a conversation id or {\"id\": ...}.", "conversation");
+        }
+        return id.asText();
     }
 
     private static void tools(JsonNode tools, ArrayNode functions, ArrayNode mcp) {

@@ -20,7 +20,8 @@ import java.util.Map;
 import org.jboss.logging.Logger;
 
 /**
- * {@code POST /v1/responses}: the request checked, the conversation so far loaded (previous_response_id),
+ * {@code POST /v1/responses}: the request checked, the conversation so far loaded (previous_response_id, or the
+ * Jan extra {@code conversation}, whose input is stored in it before the model is asked),
  * then the first model call made before anything is answered (an unknown model, a rate limit or a dead
  * upstream is still an HTTP error); from there the tool loop runs and the response is answered whole, as a
  * stream of events, or in the background, and stored unless {@code store: false}.
@@ -43,20 +44,39 @@ public class ResponseService {
     BackgroundResponses background;
 
     @Inject
+    ConversationLink conversation;
+
+    @Inject
     ObjectMapper json;
 
     public Uni<Reply> create(ObjectNode body, Caller caller, String requestId) {
         ResponseRequest request = ResponseRequest.parse(body);
-        return history(request, caller).chain(history -> toolbox.offer(request.mcpTools()).chain(offered -> {
+        return history(request, caller).chain(history -> toolbox.offer(request.mcpTools(), caller).chain(offered -> {
             ResponseRun run = new ResponseRun(request, caller, requestId, skeleton(request), history, offered);
-            if (request.background()) {
-                return background.start(run).map(queued -> Reply.json(200, Map.of(), encode(queued)));
-            }
-            return loop.firstCall(run).map(first -> request.stream() ? stream(run, first) : whole(run, first));
+            return conversation.storeQuestion(run).chain(() -> start(run));
         }));
     }
 
+    private Uni<Reply> start(ResponseRun run) {
+        ResponseRequest request = run.request();
+        if (request.background()) {
+            return background.start(run).map(queued -> Reply.json(200, Map.of(), encode(queued)));
+        }
+        return loop.firstCall(run).map(first -> request.stream() ? stream(run, first) : whole(run, first))
+                .onFailure(ApiException.class).call(e -> conversation.storeAnswer(run, failedBeforeStart(run)));
+    }
+
+    /** A response that failed at its first model call (answered as an HTTP error), for the conversation. */
+    private ObjectNode failedBeforeStart(ResponseRun run) {
+        ObjectNode failed = run.response().deepCopy().put("status", "failed");
+        failed.putArray("output");
+        return failed;
+    }
+
     private Uni<ArrayNode> history(ResponseRequest request, Caller caller) {
+        if (request.conversationId() != null) {
+            return conversation.history(request.conversationId(), caller);
+        }
         if (request.previousResponseId() == null) {
             return Uni.createFrom().item(json.createArrayNode());
         }
@@ -104,9 +124,14 @@ public class ResponseService {
 
     /** Stores the finished response (store: true) before it is answered, so that a retrieve right after sees it. */
     Uni<ObjectNode> save(ResponseRun run, ResponseDraft draft) {
+        Uni<Boolean> remembered = conversation.storeAnswer(run, draft.response);
         if (!run.request().store()) {
-            return Uni.createFrom().item(draft.response);
+            return remembered.replaceWith(draft.response);
         }
+        return remembered.chain(() -> saveResponse(run, draft));
+    }
+
+    private Uni<ObjectNode> saveResponse(ResponseRun run, ResponseDraft draft) {
         return store.save(run.caller().userId(), draft.response, run.request().input(), run.history())
                 .onFailure().invoke(e -> LOG.errorf("could not store response %s: %s", draft.id(), e.toString()))
                 .onFailure().recoverWithNull()
@@ -139,6 +164,9 @@ public class ResponseService {
         out.putNull("usage");
         out.set("user", ResponseDraft.nullable(r.user()));
         out.set("metadata", r.metadata());
+        if (r.conversationId() != null) {
+            out.putObject("conversation").put("id", r.conversationId());
+        }
         return out;
     }
 

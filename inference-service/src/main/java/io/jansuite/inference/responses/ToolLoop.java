@@ -95,7 +95,7 @@ class ToolLoop {
         }
         ResponseDraft.ToolCall call = calls.get(index);
         draft.mcpCallRunning(call);
-        return toolbox.call(run, call.mcp(), call.item().path("arguments").asText()).map(result -> {
+        return toolbox.call(run.caller(), call.mcp(), call.item().path("arguments").asText()).map(result -> {
             draft.mcpCallDone(call, result.output(), result.error());
             return result;
         }).chain(() -> runAll(run, draft, calls, index + 1));

@@ -31,18 +31,19 @@ public class ConversationTurns {
 
     /** Stores the request's user messages; fails with 404 or 503 in the envelope when that cannot be done. */
     public Uni<Void> storeQuestion(ChatRequest request, Caller caller) {
-        String conversationId = request.conversationId();
-        if (conversationId == null) {
+        return storeQuestion(request.conversationId(), request.model(), request.userMessages().stream()
+                .map(m -> ConversationTurn.completed(m.role(), m.content())).toList(), caller);
+    }
+
+    /** Stores these turns of the caller (a Responses request's user input, say); fails as above. */
+    public Uni<Void> storeQuestion(String conversationId, String model, List<ConversationTurn> turns, Caller caller) {
+        if (conversationId == null || turns.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        List<ConversationTurn> turns = request.userMessages().stream()
-                .map(m -> ConversationTurn.completed(m.role(), m.content())).toList();
-        if (turns.isEmpty()) {
-            return Uni.createFrom().voidItem();
-        }
-        return store.appendTurns(conversationId, caller.authorizationHeader(), turns, request.model())
+        return store.appendTurns(conversationId, caller.authorizationHeader(), turns, model)
                 .onFailure().transform(e -> {
-                    if (e instanceof WebApplicationException w && w.getResponse().getStatus() == 404) {
+                    if (e instanceof WebApplicationException w && w.getResponse().getStatus() == 404
+                            || e instanceof ApiException a && a.status() == 404) {
                         return ApiException.notFound("conversation_not_found", "No conversation " + conversationId + ".");
                     }
                     failed("question", conversationId, e);
@@ -57,12 +58,17 @@ public class ConversationTurns {
      * that leaves must not cancel the write of what it was sent).
      */
     public Uni<Boolean> storeAnswer(ChatRequest request, Caller caller, String content, String incompleteReason) {
-        String conversationId = request.conversationId();
+        return storeAnswer(request.conversationId(), request.model(), caller, content, incompleteReason);
+    }
+
+    /** As above, for any endpoint that names a conversation. */
+    public Uni<Boolean> storeAnswer(String conversationId, String model, Caller caller, String content,
+            String incompleteReason) {
         if (conversationId == null) {
             return Uni.createFrom().item(true);
         }
         Uni<Boolean> write = store.appendTurns(conversationId, caller.authorizationHeader(),
-                        List.of(ConversationTurn.answer(content, incompleteReason)), request.model())
+                        List.of(ConversationTurn.answer(content, incompleteReason)), model)
                 .replaceWith(true)
                 .onFailure().recoverWithItem(e -> {
                     failed("answer", conversationId, e);
