@@ -1,14 +1,15 @@
 package io.jansuite.inference;
 
+import static io.jansuite.inference.Fixtures.userToken;
 import static io.jansuite.inference.ResponsesTest.model;
 import static io.jansuite.inference.ResponsesTest.requests;
 import static io.jansuite.inference.ResponsesTest.scripted;
-import static io.jansuite.inference.Fixtures.userToken;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.jansuite.testing.FakeUpstream;
 import io.jansuite.testing.PostgresResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -30,7 +31,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(PostgresResource.class)
 @QuarkusTestResource(FakeNeighbours.class)
-@QuarkusTestResource(ScriptedUpstream.class)
+@QuarkusTestResource(FakeUpstream.class)
 @QuarkusTestResource(io.jansuite.testing.FakeAuthService.class)
 class BuiltinToolsTest {
 

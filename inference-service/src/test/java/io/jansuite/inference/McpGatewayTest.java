@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.jansuite.testing.FakeUpstream;
 import io.jansuite.testing.McpTestServer;
 import io.jansuite.testing.PostgresResource;
 import io.modelcontextprotocol.client.McpClient;
@@ -40,7 +41,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(PostgresResource.class)
 @QuarkusTestResource(FakeNeighbours.class)
-@QuarkusTestResource(ScriptedUpstream.class)
+@QuarkusTestResource(FakeUpstream.class)
 @QuarkusTestResource(io.jansuite.testing.FakeAuthService.class)
 class McpGatewayTest {
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.jansuite.testing.FakeUpstream;
 import io.jansuite.testing.PostgresResource;
 import io.jansuite.testing.TestTokens;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -31,7 +32,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(PostgresResource.class)
 @QuarkusTestResource(io.jansuite.inference.FakeNeighbours.class)
-@QuarkusTestResource(io.jansuite.inference.ScriptedUpstream.class)
+@QuarkusTestResource(FakeUpstream.class)
 @QuarkusTestResource(io.jansuite.testing.FakeAuthService.class)
 class BackgroundRecoveryTest {
 
@@ -84,14 +85,13 @@ class BackgroundRecoveryTest {
 
     @Test
     void aResponseThisReplicaRunsIsKeptAliveAndNotSwept() throws Exception {
-        String base = "http://127.0.0.1:" + ConfigProvider.getConfig().getValue("scripted-upstream.port", Integer.class);
         String script = "hang-" + UUID.randomUUID().toString().substring(0, 8);
-        given().body(new JsonArray().add(new JsonObject().put("hang", true)).encode()).post(base + "/control/" + script)
+        given().body(new JsonArray().add(new JsonObject().put("hang", true)).encode()).post(FakeUpstream.control(script))
                 .then().statusCode(200);
         String model = "m-" + script;
         JsonObject target = new JsonObject().put("provider_model_id", "pmdl_" + script).put("provider_id", "prov_x")
                 .put("provider_name", "openai-" + script).put("provider_type", "openai")
-                .put("base_url", base + "/" + script + "/v1").putNull("api_key").put("upstream_model", "u")
+                .put("base_url", FakeUpstream.url("scripted", script)).putNull("api_key").put("upstream_model", "u")
                 .putNull("default_temperature").putNull("requests_per_minute").put("timeouts", new JsonObject())
                 .put("settings", new JsonObject());
         given().body(new JsonObject().put("model", model).put("catalog_id", model).put("enabled", true)

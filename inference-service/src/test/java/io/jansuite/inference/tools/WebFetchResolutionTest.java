@@ -3,6 +3,7 @@ package io.jansuite.inference.tools;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.jansuite.testing.FakeUpstream;
 import io.jansuite.testing.PostgresResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -20,7 +21,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(PostgresResource.class)
 @QuarkusTestResource(io.jansuite.inference.FakeNeighbours.class)
-@QuarkusTestResource(io.jansuite.inference.ScriptedUpstream.class)
+@QuarkusTestResource(FakeUpstream.class)
 @QuarkusTestResource(io.jansuite.testing.FakeAuthService.class)
 class WebFetchResolutionTest {
 
