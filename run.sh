@@ -55,4 +55,4 @@ if [ "${JANSUITE_JVM_CACHE:-}" != off ] && [ -f "$jar" ] && [ ! "local-suite/tar
   fi
 fi
 
-exec java ${LAUNCHER_JAVA_OPTS:--Xmx128m} "${cache[@]}" -cp "$classpath" io.jansuite.localsuite.Launcher "$PWD"
+exec java ${LAUNCHER_JAVA_OPTS:--Xms16m -Xmx128m -XX:+UseSerialGC -XX:TieredStopAtLevel=1} "${cache[@]}" -cp "$classpath" io.jansuite.localsuite.Launcher "$PWD"

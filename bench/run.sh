@@ -117,7 +117,7 @@ load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 say "load average before: $load_before (uptime: $(uptime | sed 's/.*up/up/'))"
 say "starting the suite (logs: $SUITE_ROOT/.local/logs/, launcher: $WORK/suite.log) ..."
 DATABASE_URL="$PG_URL/$DB" REDIS_URL="$REDIS" ADMIN_EMAIL="$ADMIN_EMAIL" ADMIN_PASSWORD="$ADMIN_PASSWORD" \
-  JANSUITE_START_TIMEOUT=240 JANSUITE_JVM_CACHE=${BENCH_JVM_CACHE:-off} java ${LAUNCHER_JAVA_OPTS:--Xmx128m} -cp "$SUITE_CP" io.jansuite.localsuite.Launcher "$SUITE_ROOT" \
+  JANSUITE_START_TIMEOUT=240 JANSUITE_JVM_CACHE=${BENCH_JVM_CACHE:-off} java ${LAUNCHER_JAVA_OPTS:--Xms16m -Xmx128m -XX:+UseSerialGC -XX:TieredStopAtLevel=1} -cp "$SUITE_CP" io.jansuite.localsuite.Launcher "$SUITE_ROOT" \
   >"$WORK/suite.log" 2>&1 &
 suite_pid=$!
 pids=("$suite_pid" "${pids[@]}")

@@ -57,7 +57,7 @@ t0=$(date +%s%N)
 # default 5 s, and the service then fails to start: give it a minute.
 env -u REDIS_URL ${STARTUP_REDIS_URL:+REDIS_URL=$STARTUP_REDIS_URL} QUARKUS_DATASOURCE_JDBC_ACQUISITION_TIMEOUT=60S JANSUITE_PORT_OFFSET="$OFFSET" JANSUITE_LOCAL_DIR="$LOCAL" \
   DATABASE_URL="$PG_URL/$DB" ADMIN_EMAIL=bench-admin@example.com ADMIN_PASSWORD="$ADMIN_PASSWORD" JANSUITE_START_TIMEOUT=600 \
-  "$JAVA" ${LAUNCHER_JAVA_OPTS:--Xmx128m} -cp "local-suite/target/classes:local-suite/target/lib/*" io.jansuite.localsuite.Launcher "$ROOT" \
+  "$JAVA" ${LAUNCHER_JAVA_OPTS:--Xms16m -Xmx128m -XX:+UseSerialGC -XX:TieredStopAtLevel=1} -cp "local-suite/target/classes:local-suite/target/lib/*" io.jansuite.localsuite.Launcher "$ROOT" \
   >"$WORK/startup-$label.log" 2>&1 &
 launcher=$!
 pids=("$launcher" "${pids[@]}")

@@ -109,7 +109,7 @@ final class RunningSuite {
         for (String file : new String[] { "deploy/routes.tsv", "deploy/calls.tsv" }) {
             Files.copy(repo.resolve(file), root.resolve(file), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         }
-        ProcessBuilder pb = new ProcessBuilder("java", "-Xmx128m", "-cp",
+        ProcessBuilder pb = new ProcessBuilder("java", "-Xms16m", "-Xmx128m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp",
                 repo.resolve("local-suite/target/classes") + ":" + repo.resolve("local-suite/target/lib") + "/*",
                 "io.jansuite.localsuite.Launcher", root.toString());
         Map<String, String> env = pb.environment();
