@@ -29,7 +29,7 @@ public class CatalogRoutes {
     private static final Logger LOG = Logger.getLogger(CatalogRoutes.class);
 
     @RestClient
-    CatalogClient client;
+    CatalogApi client;
 
     @Inject
     Vertx vertx;

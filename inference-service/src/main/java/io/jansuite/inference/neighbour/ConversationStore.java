@@ -11,7 +11,7 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 public class ConversationStore {
 
     @RestClient
-    ConversationClient client;
+    ConversationApi client;
 
     /** The messages oldest first, or null when the conversation is not the caller's (or does not exist). */
     public Uni<List<ConversationMessage>> messages(String conversationId, String authorization) {
@@ -31,7 +31,7 @@ public class ConversationStore {
     /** Appends turns, whole or marked incomplete; fails with a 404 when the conversation is not the caller's. */
     public Uni<Void> appendTurns(String conversationId, String authorization, List<ConversationTurn> turns,
             String model) {
-        return client.append(conversationId, authorization, new ConversationClient.Append(turns, model))
+        return client.append(conversationId, authorization, new ConversationApi.Append(turns, model))
                 .replaceWithVoid();
     }
 }

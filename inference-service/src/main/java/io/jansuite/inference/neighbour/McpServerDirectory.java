@@ -15,7 +15,7 @@ public class McpServerDirectory {
     private static final Logger LOG = Logger.getLogger(McpServerDirectory.class);
 
     @RestClient
-    CatalogMcpServers catalog;
+    CatalogMcpServersApi catalog;
 
     /** The built-in server and every enabled one, for the MCP gateway. */
     public Uni<java.util.List<McpServerEntry>> all() {
@@ -28,7 +28,7 @@ public class McpServerDirectory {
     }
 
     public Uni<McpServerEntry> find(String name) {
-        return catalog.server(name).map(CatalogMcpServers.Envelope::data)
+        return catalog.server(name).map(CatalogMcpServersApi.Envelope::data)
                 .ifNoItem().after(Duration.ofSeconds(5)).failWith(() -> new IllegalStateException("catalog timed out"))
                 .onFailure(e -> e instanceof WebApplicationException w && w.getResponse().getStatus() == 404)
                 .recoverWithNull()

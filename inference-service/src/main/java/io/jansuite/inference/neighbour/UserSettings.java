@@ -21,7 +21,7 @@ public class UserSettings {
     private static final Logger LOG = Logger.getLogger(UserSettings.class);
 
     @RestClient
-    UserSettingsClient client;
+    UserSettingsApi client;
 
     /** The advanced settings by name (booleans only); empty when they could not be read. */
     public Uni<Map<String, Boolean>> advanced(String authorization) {

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.jansuite.common.auth.Caller;
-import io.jansuite.inference.neighbour.ConversationSearchClient;
+import io.jansuite.inference.neighbour.ConversationSearchApi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -32,7 +32,7 @@ public class BuiltinTools {
     WebFetch web;
 
     @RestClient
-    ConversationSearchClient conversations;
+    ConversationSearchApi conversations;
 
     @Inject
     ObjectMapper json;

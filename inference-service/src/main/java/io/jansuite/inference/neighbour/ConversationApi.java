@@ -16,7 +16,7 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 @InternalApi("conversation-service")
 @RegisterRestClient(configKey = "conversation")
 @Path("/internal/conversations/{id}/messages")
-interface ConversationClient {
+interface ConversationApi {
 
     @GET
     Uni<Messages> messages(@PathParam("id") String id, @HeaderParam("Authorization") String authorization);

@@ -16,7 +16,7 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 @InternalApi("conversation-service")
 @RegisterRestClient(configKey = "conversation")
 @Path("/internal/conversations/search")
-public interface ConversationSearchClient {
+public interface ConversationSearchApi {
 
     /** {@code {data: [{conversation_id, title, message_id, role, snippet, created_at}]}} */
     @GET

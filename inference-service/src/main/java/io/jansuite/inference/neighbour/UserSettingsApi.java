@@ -10,7 +10,7 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 /** The auth-service's public settings route, called with the user's own credential (not an internal route). */
 @RegisterRestClient(configKey = "auth")
 @Path("/v1/users/me/settings")
-interface UserSettingsClient {
+interface UserSettingsApi {
 
     @GET
     Uni<JsonNode> settings(@HeaderParam("Authorization") String authorization);

@@ -14,7 +14,7 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 @InternalApi("catalog-service")
 @RegisterRestClient(configKey = "catalog")
 @Path("/internal")
-interface CatalogClient {
+interface CatalogApi {
 
     @GET
     @Path("/routes/{model}")

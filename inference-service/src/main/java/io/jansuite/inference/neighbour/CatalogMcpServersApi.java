@@ -11,7 +11,7 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 @InternalApi("catalog-service")
 @RegisterRestClient(configKey = "catalog")
 @Path("/internal/mcp-servers")
-interface CatalogMcpServers {
+interface CatalogMcpServersApi {
 
     @GET
     Uni<All> all();
