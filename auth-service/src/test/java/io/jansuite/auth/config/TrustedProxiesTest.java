@@ -4,12 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.jansuite.common.net.IpNetwork;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class TrustedProxiesTest {
 
-    private static final List<TrustedProxies.Network> NETWORKS =
+    private static final List<IpNetwork> NETWORKS =
             TrustedProxies.parse(List.of("127.0.0.0/8", "::1", "10.42.0.0/16", " 192.0.2.7 ", "fd00::/8", "172.16.0.0/12"));
 
     @Test

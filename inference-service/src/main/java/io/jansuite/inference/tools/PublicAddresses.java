@@ -1,9 +1,7 @@
 package io.jansuite.inference.tools;
 
-import java.net.Inet4Address;
+import io.jansuite.common.net.IpNetwork;
 import java.net.InetAddress;
-import java.net.UnknownHostException;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -15,35 +13,15 @@ import java.util.List;
  */
 public final class PublicAddresses {
 
-    private record Network(byte[] prefix, int bits) {
-        boolean contains(byte[] address) {
-            if (address.length != prefix.length) {
-                return false;
-            }
-            int full = bits / 8;
-            for (int i = 0; i < full; i++) {
-                if (address[i] != prefix[i]) {
-                    return false;
-                }
-            }
-            int rest = bits % 8;
-            if (rest == 0) {
-                return true;
-            }
-            int mask = 0xff << (8 - rest) & 0xff;
-            return (address[full] & mask) == (prefix[full] & mask);
-        }
-    }
-
-    private static final List<Network> NON_PUBLIC = networks("0.0.0.0/8", "10.0.0.0/8", "100.64.0.0/10",
+    private static final List<IpNetwork> NON_PUBLIC = IpNetwork.parse(List.of("0.0.0.0/8", "10.0.0.0/8", "100.64.0.0/10",
             "127.0.0.0/8", "169.254.0.0/16", "172.16.0.0/12", "192.0.0.0/24", "192.0.2.0/24", "192.88.99.0/24",
             "192.168.0.0/16", "198.18.0.0/15", "198.51.100.0/24", "203.0.113.0/24", "224.0.0.0/4", "240.0.0.0/4",
-            "::/127", "100::/64", "2001:db8::/32", "fc00::/7", "fe80::/10", "fec0::/10", "ff00::/8");
+            "::/127", "100::/64", "2001:db8::/32", "fc00::/7", "fe80::/10", "fec0::/10", "ff00::/8"));
 
-    private final List<Network> allowed;
+    private final List<IpNetwork> allowed;
 
     public PublicAddresses(List<String> allowedNetworks) {
-        this.allowed = networks(allowedNetworks.toArray(String[]::new));
+        this.allowed = IpNetwork.parse(allowedNetworks);
     }
 
     /** Null when the address may be fetched; otherwise why not. */
@@ -57,7 +35,7 @@ public final class PublicAddresses {
             return allowedByOperator(embedded) || publicIpv4(embedded) ? null
                     : address.getHostAddress() + " embeds a non-public IPv4 address";
         }
-        for (Network n : NON_PUBLIC) {
+        for (IpNetwork n : NON_PUBLIC) {
             if (n.contains(raw)) {
                 return address.getHostAddress() + " is not a public address";
             }
@@ -107,36 +85,4 @@ public final class PublicAddresses {
         System.arraycopy(raw, from, out, 0, 4);
         return out;
     }
-
-    private static List<Network> networks(String... cidrs) {
-        List<Network> out = new ArrayList<>();
-        for (String cidr : cidrs) {
-            String c = cidr.strip();
-            if (c.isEmpty()) {
-                continue;
-            }
-            int slash = c.indexOf('/');
-            String host = slash < 0 ? c : c.substring(0, slash);
-            try {
-                InetAddress address = InetAddress.getByName(host); // literals only: no lookup is made
-                byte[] raw = address instanceof Inet4Address && host.contains(":") ? mapped(address.getAddress())
-                        : address.getAddress();
-                int bits = slash < 0 ? raw.length * 8 : Integer.parseInt(c.substring(slash + 1));
-                out.add(new Network(raw, bits));
-            } catch (UnknownHostException | NumberFormatException e) {
-                throw new IllegalArgumentException("not a network: " + cidr);
-            }
-        }
-        return out;
-    }
-
-    private static byte[] mapped(byte[] v4) {
-        byte[] out = new byte[16];
-        out[10] = (byte) 0xff;
-        out[11] = (byte) 0xff;
-        System.arraycopy(v4, 0, out, 12, 4);
-        return out;
-    }
-
-
 }
