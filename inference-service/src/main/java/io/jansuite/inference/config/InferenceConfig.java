@@ -1,6 +1,7 @@
 package io.jansuite.inference.config;
 
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
 import java.time.Duration;
 
 /** Defaults for upstream calls, failover, the simulator and usage batching ({@code app.completions.*}). */
@@ -8,6 +9,14 @@ import java.time.Duration;
 public interface InferenceConfig {
 
     Duration connectTimeout();
+
+    /** The context window assumed for a model the catalog gives none (history is cut to fit it). */
+    @WithDefault("8192")
+    int defaultContextWindow();
+
+    /** How long one long-poll of the catalog's version waits for a change. */
+    @WithDefault("5s")
+    Duration catalogVersionWait();
 
     /** Wait for a stream's response head. */
     Duration firstByteTimeout();

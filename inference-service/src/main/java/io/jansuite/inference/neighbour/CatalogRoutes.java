@@ -1,6 +1,8 @@
 package io.jansuite.inference.neighbour;
 
+import io.jansuite.common.config.RedisConfig;
 import io.jansuite.common.error.ApiException;
+import io.jansuite.inference.config.InferenceConfig;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
@@ -12,8 +14,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.WebApplicationException;
 import java.time.Duration;
-import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 
@@ -37,15 +37,15 @@ public class CatalogRoutes {
     @Inject
     MeterRegistry metrics;
 
-    @ConfigProperty(name = "app.redis.url")
-    Optional<String> redisUrl;
+    @Inject
+    RedisConfig redis;
 
     /**
      * How long the catalog holds a version poll while nothing changes (it answers at once on a change): below
      * the REST client's read timeout, and short, as a poll in flight delays the catalog's graceful shutdown.
      */
-    @ConfigProperty(name = "app.completions.catalog-version-wait", defaultValue = "5s")
-    Duration versionWait;
+    @Inject
+    InferenceConfig config;
 
     private final RouteCache cache = new RouteCache();
     private CatalogVersionFollower follower;
@@ -53,12 +53,13 @@ public class CatalogRoutes {
 
     /** At start-up, outside any request, so the poll carries no request's context. */
     void start(@Observes StartupEvent event) {
+        Duration versionWait = config.catalogVersionWait();
         follower = new CatalogVersionFollower(vertx, cache, after -> client.version(after, versionWait.toSeconds())
                 .map(envelope -> envelope.data().version())
                 .ifNoItem().after(versionWait.plusSeconds(3)).fail(), Duration.ofSeconds(1));
         follower.start();
-        if (redisUrl.isPresent() && !redisUrl.get().isBlank()) {
-            notices = new CatalogChangeNotices(vertx, redisUrl.get(), cache::versionAnnounced);
+        if (redis.configured().isPresent()) {
+            notices = new CatalogChangeNotices(vertx, redis.configured().get(), cache::versionAnnounced);
         }
         Gauge.builder("jansuite.routes.stale", cache, RouteCache::staleSeconds).baseUnit("seconds")
                 .description("How long the routes in use have not been confirmed by the catalog (0: it answers)")

@@ -1,12 +1,11 @@
 package io.jansuite.inference.quota;
 
+import io.jansuite.common.config.RedisConfig;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
-import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** The service's quota ledger: on Redis when {@code app.redis.url} (REDIS_URL) is set, in memory otherwise. */
 @ApplicationScoped
@@ -14,8 +13,8 @@ public class QuotaLedgerProducer {
 
     @Produces
     @Singleton
-    QuotaLedger ledger(Vertx vertx, @ConfigProperty(name = "app.redis.url") Optional<String> redisUrl) {
-        return new QuotaLedger(vertx, redisUrl.orElse(null));
+    QuotaLedger ledger(Vertx vertx, RedisConfig redis) {
+        return new QuotaLedger(vertx, redis.configured().orElse(null));
     }
 
     void close(@Disposes QuotaLedger ledger) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jansuite.common.auth.Caller;
 import io.jansuite.common.error.ApiException;
 import io.jansuite.inference.UsageRecord;
+import io.jansuite.inference.config.InferenceConfig;
 import io.jansuite.inference.neighbour.ConversationMessage;
 import io.jansuite.inference.neighbour.ConversationStore;
 import io.jansuite.inference.neighbour.Route;
@@ -23,7 +24,6 @@ import jakarta.inject.Inject;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -51,8 +51,8 @@ public class CompletionService {
     ConversationTurns turns;
 
     /** Tokens of history allowed for a model whose context window the catalog does not know. */
-    @ConfigProperty(name = "app.completions.default-context-window", defaultValue = "8192")
-    int defaultContextWindow;
+    @Inject
+    InferenceConfig config;
 
     @Inject
     ProviderRouter router;
@@ -83,7 +83,7 @@ public class CompletionService {
                 return Uni.createFrom().failure(tooMany);
             }
             return history(request, caller).chain(history -> {
-                int window = route.contextWindow() != null ? route.contextWindow() : defaultContextWindow;
+                int window = route.contextWindow() != null ? route.contextWindow() : config.defaultContextWindow();
                 ObjectNode upstream = request.upstreamRequest(HistoryWindow.fit(history, body, window));
                 int prompt = estimatePrompt(upstream);
                 // refused before anything is stored or sent

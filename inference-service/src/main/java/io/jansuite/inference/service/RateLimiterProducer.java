@@ -1,12 +1,11 @@
 package io.jansuite.inference.service;
 
+import io.jansuite.common.config.RedisConfig;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
-import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** The service's rate limiter: on Redis when {@code app.redis.url} (REDIS_URL) is set. */
 @ApplicationScoped
@@ -14,8 +13,8 @@ public class RateLimiterProducer {
 
     @Produces
     @Singleton
-    RateLimiter rateLimiter(Vertx vertx, @ConfigProperty(name = "app.redis.url") Optional<String> redisUrl) {
-        return new RateLimiter(vertx, redisUrl.orElse(null));
+    RateLimiter rateLimiter(Vertx vertx, RedisConfig redis) {
+        return new RateLimiter(vertx, redis.configured().orElse(null));
     }
 
     void close(@Disposes RateLimiter limiter) {
