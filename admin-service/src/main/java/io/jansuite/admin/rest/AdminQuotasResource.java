@@ -20,7 +20,6 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.ResponseStatus;
 
 /**
@@ -39,8 +38,8 @@ public class AdminQuotasResource {
 
     @GET
     @Path("/quotas/{type}")
-    @Operation(summary = "Quota limits of every role (roles), or of every user or key with an override (users, keys)")
-    @APIResponse(responseCode = "404", description = "not_found: type is not roles, users or keys")
+    @Operation(summary = "Quota limits of every role (roles), or of every user or key with an override (users, keys)",
+            description = "Error 404: not_found: type is not roles, users or keys")
     public Uni<DataEnvelope<List<AdminQuotas.QuotaView>>> list(
             @Parameter(description = "roles, users or keys") @PathParam("type") String type) {
         return quotas.list(type).map(DataEnvelope::of);
@@ -49,8 +48,8 @@ public class AdminQuotasResource {
     @PUT
     @Path("/quotas/{type}/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Set a role's default quotas or a user's or key's override; every limit field is set (absent: unset)")
-    @APIResponse(responseCode = "400", description = "invalid_value: a negative limit, a budget with more than 6 decimals, a bad id")
+    @Operation(summary = "Set a role's default quotas or a user's or key's override; every limit field is set (absent: unset)",
+            description = "Error 400: invalid_value: a negative limit, a budget with more than 6 decimals, a bad id")
     public Uni<DataEnvelope<AdminQuotas.QuotaView>> put(@PathParam("type") String type, @PathParam("id") String id,
             @Valid @NotNull AdminQuotas.Settings settings) {
         return quotas.put(caller.get(), type, id, settings).map(DataEnvelope::of);
@@ -59,8 +58,8 @@ public class AdminQuotasResource {
     @DELETE
     @Path("/quotas/{type}/{id}")
     @ResponseStatus(204)
-    @Operation(summary = "Remove a user's or key's override: the role's defaults apply again")
-    @APIResponse(responseCode = "404", description = "quota_override_not_found")
+    @Operation(summary = "Remove a user's or key's override: the role's defaults apply again",
+            description = "Error 404: quota_override_not_found")
     public Uni<Void> delete(@PathParam("type") String type, @PathParam("id") String id,
             @QueryParam("reason") String reason) {
         return quotas.delete(caller.get(), type, id, reason);
@@ -68,8 +67,8 @@ public class AdminQuotasResource {
 
     @GET
     @Path("/usage")
-    @Operation(summary = "Requests, input and output tokens and spend of any user, key or model, by day, model, key or user")
-    @APIResponse(responseCode = "400", description = "invalid_value: a bad date, range or group_by")
+    @Operation(summary = "Requests, input and output tokens and spend of any user, key or model, by day, model, key or user",
+            description = "Error 400: invalid_value: a bad date, range or group_by")
     public Uni<DataEnvelope<AdminQuotas.UsageReport>> usage(
             @Parameter(description = "First UTC day (YYYY-MM-DD), default the first of this month") @QueryParam("from") String from,
             @Parameter(description = "Last UTC day, inclusive, default today") @QueryParam("to") String to,
