@@ -60,18 +60,7 @@ final class RunningSuite {
     }
 
     private static RunningSuite start() throws Exception {
-        String database = null;
-        String databaseUrl = null;
-        if (LocalServices.listening(LocalServices.POSTGRES_PORT)) {
-            database = "jansuite_system_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
-            admin("CREATE DATABASE " + database);
-            databaseUrl = "postgres://postgres@127.0.0.1:5432/" + database;
-        } else if (LocalServices.isCi()) {
-            throw new IllegalStateException("CI=true but no PostgreSQL listens on 127.0.0.1:5432");
-        }
-        // five JVMs starting on a busy 2-core machine have taken ~180 s each
-        return start("suite-root", PORT_OFFSET, databaseUrl, database, LocalServices.redisAvailable(), Map.of(),
-                Duration.ofSeconds(360));
+        return startOwn("suite-root", PORT_OFFSET, Map.of());
     }
 
     /**
@@ -85,7 +74,8 @@ final class RunningSuite {
     /**
      * A suite of a test's own with more environment ({@code env}, e.g. OTEL_EXPORTER_OTLP_ENDPOINT), on a fresh
      * database of the PostgreSQL at 127.0.0.1:5432 when one listens there (dropped when it stops), the
-     * Launcher's embedded one otherwise; with Redis when it is there. The caller stops it.
+     * Launcher's embedded one otherwise (under CI=true a missing PostgreSQL fails); with Redis when it is there.
+     * The caller stops it. The shared suite is one of these with no extra environment.
      */
     static RunningSuite startOwn(String name, int offset, Map<String, String> env) throws Exception {
         String database = null;
@@ -94,7 +84,10 @@ final class RunningSuite {
             database = "jansuite_system_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
             admin("CREATE DATABASE " + database);
             databaseUrl = "postgres://postgres@127.0.0.1:5432/" + database;
+        } else if (LocalServices.isCi()) {
+            throw new IllegalStateException("CI=true but no PostgreSQL listens on 127.0.0.1:5432");
         }
+        // five JVMs starting on a busy 2-core machine have taken ~180 s each
         return start(name, offset, databaseUrl, database, LocalServices.redisAvailable(), env, Duration.ofSeconds(360));
     }
 
@@ -109,7 +102,8 @@ final class RunningSuite {
         for (String file : new String[] { "deploy/routes.tsv", "deploy/calls.tsv" }) {
             Files.copy(repo.resolve(file), root.resolve(file), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         }
-        ProcessBuilder pb = new ProcessBuilder("java", "-Xms16m", "-Xmx128m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp",
+        ProcessBuilder pb = new ProcessBuilder("java", "-Xms16m", "-Xmx128m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                "-cp",
                 repo.resolve("local-suite/target/classes") + ":" + repo.resolve("local-suite/target/lib") + "/*",
                 "io.jansuite.localsuite.Launcher", root.toString());
         Map<String, String> env = pb.environment();
