@@ -69,11 +69,17 @@ class HostilePathsTest {
                 new Target(port(8081), "GET", "/internal/revocations?after=0", null),
                 new Target(port(8081), "POST", "/internal/api-keys/verify", json(Map.of("key", readKey))),
                 new Target(port(8082), "GET", "/internal/conversations/conv_x/messages", null),
+                new Target(port(8082), "GET", "/internal/conversations/search?q=x", null),
                 new Target(port(8083), "GET", "/internal/usage/totals", null),
+                new Target(port(8083), "GET", "/internal/admin/quotas/roles", null),
+                new Target(port(8083), "PUT", "/internal/admin/quotas/roles/guest",
+                        json(Map.of("requests_per_minute", 1))),
+                new Target(port(8084), "GET", "/internal/mcp-servers", null),
                 new Target(port(8084), "GET", "/internal/routes/hostile-probe-model", null),
                 new Target(port(8084), "GET", "/internal/admin/providers", null),
                 new Target(port(8084), "POST", "/internal/admin/provider-models/bulk-toggle", toggle),
                 new Target(port(8085), "GET", "/v1/admin/providers", null),
+                new Target(port(8085), "PUT", "/v1/admin/quotas/roles/guest", json(Map.of("requests_per_minute", 1))),
                 new Target(port(8085), "POST", "/v1/admin/models/provider-models/bulk-toggle", toggle));
     }
 
